@@ -1,0 +1,66 @@
+/** Exchange over one HTTP/2 stream (node:http2 core API, not the compatibility layer). */
+import type { IncomingHttpHeaders, ServerHttp2Stream } from 'node:http2';
+import type { Readable } from 'node:stream';
+import type { Exchange, HttpVersion, ResponseHead } from './exchange.js';
+import { connectionIdOf } from './connection-id.js';
+import { ExchangeLifecycle, splitTarget } from './exchange-lifecycle.js';
+
+export class H2Exchange extends ExchangeLifecycle implements Exchange {
+  readonly method: string;
+  readonly path: string;
+  readonly query: URLSearchParams;
+  readonly httpVersion: HttpVersion = '2';
+  readonly connectionId: number;
+
+  constructor(
+    private readonly stream: ServerHttp2Stream,
+    private readonly headers: IncomingHttpHeaders,
+  ) {
+    super();
+    ({ path: this.path, query: this.query } = splitTarget(String(headers[':path'] ?? '/')));
+    this.method = String(headers[':method'] ?? 'GET');
+    this.connectionId = connectionIdOf(stream.session ?? stream);
+    stream.once('close', () => this.finish());
+    // A reset or broken stream is reported through 'close'; the 'error' listener keeps it from
+    // being thrown as an uncaught exception.
+    stream.on('error', () => undefined);
+  }
+
+  header(name: string): string | undefined {
+    const v = this.headers[name];
+    return Array.isArray(v) ? v.join(', ') : v;
+  }
+
+  get body(): Readable {
+    return this.stream;
+  }
+
+  get headersSent(): boolean {
+    return this.stream.headersSent;
+  }
+
+
+  respond(head: ResponseHead): void {
+    if (this.closed || this.stream.headersSent) return;
+    const out: Record<string, string | number> = { ':status': head.status };
+    for (const [k, v] of Object.entries(head.headers ?? {})) if (v !== undefined) out[k] = v;
+    this.stream.respond(out);
+  }
+
+  flushHeaders(): void {
+    // HEADERS go out as soon as respond() is called on HTTP/2.
+  }
+
+  write(chunk: string | Uint8Array): Promise<void> {
+    if (this.closed || this.stream.writableEnded) return Promise.resolve();
+    return this.writes.track((done) => this.stream.write(chunk, done));
+  }
+
+  end(chunk?: string | Uint8Array): void {
+    if (this.closed || this.stream.writableEnded) return;
+    if (chunk === undefined) this.stream.end();
+    else this.stream.end(chunk);
+  }
+
+
+}
