@@ -49,7 +49,11 @@ export type StartPosition =
 export interface RetentionLimits {
   /** Most records kept per partition (oldest dropped first); Infinity for no limit. */
   readonly maxRecords: number;
-  /** Most bytes (key + value + headers) kept per partition; Infinity for no limit. */
+  /**
+   * Most bytes (key + value + headers) kept per partition; Infinity for no limit. A header counts
+   * its key's UTF-8 bytes plus its value; null counts 0. The newest record is always kept, even
+   * one larger than the limit.
+   */
   readonly maxBytes: number;
 }
 
@@ -64,7 +68,12 @@ export interface TopicConfig {
  * of one partition come in offset order; across partitions, in append order.
  */
 export interface Cursor {
+  /**
+   * Positions behind the partition's start (dropped by retention) move up to the start first.
+   * A closed cursor (also: its topic deleted, or the store closed) returns nothing.
+   */
   poll(maxRecords: number): Promise<StoredRecord[]>;
+  /** May wake spuriously (a poll then returns nothing); never stays pending once closed. */
   wait(): Promise<void>;
   /** The next offset this cursor will read, per partition. */
   positions(): RecordPosition[];
@@ -76,9 +85,14 @@ export interface TopicLog {
   readonly name: string;
   readonly partitions: number;
   readonly retention: RetentionLimits;
-  /** Resolves when the record is durable in this implementation (in memory: at once). */
+  /**
+   * Resolves when the record is durable in this implementation (in memory: at once). Rejects
+   * (RangeError) for an explicit partition out of range, and once the topic has been deleted.
+   * The store keeps the given byte arrays (callers must not modify them afterwards) and copies
+   * the headers array.
+   */
   append(record: ProducerRecord): Promise<RecordPosition>;
-  /** Appends in order; resolves with one position per record. */
+  /** Appends in order; resolves with one position per record. An invalid record rejects the whole batch, none of it stored. */
   appendBatch(records: readonly ProducerRecord[]): Promise<RecordPosition[]>;
   /** First offset still kept, per partition (grows with retention). */
   startOffsets(): number[];
