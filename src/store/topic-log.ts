@@ -87,12 +87,16 @@ export interface TopicLog {
   readonly retention: RetentionLimits;
   /**
    * Resolves when the record is durable in this implementation (in memory: at once). Rejects
-   * (RangeError) for an explicit partition out of range, and once the topic has been deleted.
+   * with a RangeError for an explicit partition out of range, and with an Error once the topic
+   * has been deleted.
    * The store keeps the given byte arrays (callers must not modify them afterwards) and copies
    * the headers array.
    */
   append(record: ProducerRecord): Promise<RecordPosition>;
-  /** Appends in order; resolves with one position per record. An invalid record rejects the whole batch, none of it stored. */
+  /**
+   * Appends in order; resolves with one position per record. An invalid record rejects the whole
+   * batch, and none of it is stored.
+   */
   appendBatch(records: readonly ProducerRecord[]): Promise<RecordPosition[]>;
   /** First offset still kept, per partition (grows with retention). */
   startOffsets(): number[];

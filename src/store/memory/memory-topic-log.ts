@@ -125,13 +125,16 @@ export class MemoryTopicLog implements TopicLog, CursorSource {
 
   private checkRecord(record: ProducerRecord): void {
     const { partition, timestamp } = record;
-    if (partition !== undefined && !(Number.isInteger(partition) && partition >= 0 && partition < this.partitions)) {
-      throw new RangeError(
-        `Partition ${partition} is out of range for topic ${this.name} (partitions 0..${this.partitions - 1})`,
-      );
-    }
+    if (partition !== undefined) this.checkPartition(partition);
     if (timestamp !== undefined && !Number.isFinite(timestamp)) {
       throw new RangeError(`Record timestamp must be a finite number of epoch ms, got ${timestamp}`);
+    }
+  }
+
+  private checkPartition(partition: number): void {
+    if (!(Number.isInteger(partition) && partition >= 0 && partition < this.partitions)) {
+      const range = `0..${this.partitions - 1}`;
+      throw new RangeError(`Partition ${partition} is out of range for topic ${this.name} (partitions ${range})`);
     }
   }
 
@@ -139,7 +142,8 @@ export class MemoryTopicLog implements TopicLog, CursorSource {
     const key = record.key;
     const value = record.value;
     const partition = record.partition ?? this.partitioner.partition(key);
-    const headers = record.headers === undefined || record.headers.length === 0 ? NO_HEADERS : Object.freeze(record.headers.slice());
+    const given = record.headers;
+    const headers = given === undefined || given.length === 0 ? NO_HEADERS : Object.freeze(given.slice());
     const log = this.partitionLogs[partition]!;
     const offset = log.end;
     const stored: StoredRecord = {
@@ -195,10 +199,10 @@ export class MemoryTopicLog implements TopicLog, CursorSource {
   }
 
   read(partition: number, offset: number, maxRecords: number): Promise<StoredRecord[]> {
-    if (!(Number.isInteger(partition) && partition >= 0 && partition < this.partitions)) {
-      return Promise.reject(
-        new RangeError(`Partition ${partition} is out of range for topic ${this.name} (partitions 0..${this.partitions - 1})`),
-      );
+    try {
+      this.checkPartition(partition);
+    } catch (err) {
+      return Promise.reject(err);
     }
     const out: StoredRecord[] = [];
     if (maxRecords >= 1) {
@@ -214,9 +218,7 @@ export class MemoryTopicLog implements TopicLog, CursorSource {
     const next = this.partitionLogs.map((log) => (start.from === 'latest' ? log.end : log.start));
     if (start.from === 'offsets') {
       for (const [p, offset] of start.offsets) {
-        if (!(Number.isInteger(p) && p >= 0 && p < this.partitions)) {
-          throw new RangeError(`Partition ${p} is out of range for topic ${this.name} (partitions 0..${this.partitions - 1})`);
-        }
+        this.checkPartition(p);
         if (!(Number.isInteger(offset) && offset >= 0)) {
           throw new RangeError(`Start offset for partition ${p} must be a non-negative integer, got ${offset}`);
         }

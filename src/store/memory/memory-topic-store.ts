@@ -1,4 +1,10 @@
-import { TopicExistsError, type RetentionLimits, type TopicConfig, type TopicLog, type TopicStore } from '../topic-log.js';
+import {
+  TopicExistsError,
+  type RetentionLimits,
+  type TopicConfig,
+  type TopicLog,
+  type TopicStore,
+} from '../topic-log.js';
 import { MemoryTopicLog, validateRetention } from './memory-topic-log.js';
 
 /**
@@ -23,13 +29,16 @@ export class MemoryTopicStore implements TopicStore {
   private isClosed = false;
 
   constructor(options: MemoryTopicStoreOptions = {}) {
-    this.defaultRetention = validateRetention({ ...DEFAULT_RETENTION, ...definedOnly(options.defaultRetention) });
+    const given = definedOnly(options.defaultRetention);
+    this.defaultRetention = validateRetention({ ...DEFAULT_RETENTION, ...given });
   }
 
   create(name: string, config: TopicConfig): Promise<TopicLog> {
     try {
       if (this.isClosed) throw new Error('Topic store is closed');
-      if (typeof name !== 'string' || name.length === 0) throw new RangeError('Topic name must be a non-empty string');
+      if (typeof name !== 'string' || name.length === 0) {
+        throw new RangeError('Topic name must be a non-empty string');
+      }
       if (this.topics.has(name)) throw new TopicExistsError(name);
       const partitions = config.partitions;
       if (!Number.isInteger(partitions) || partitions < 1) {
