@@ -1,0 +1,92 @@
+/**
+ * Command-line and environment configuration. Flags win over environment variables
+ * (STREAMGATE_PORT, STREAMGATE_HOST, ...); `--config` reads a ksqlDB-style properties file for the
+ * server defaults that ksqlDB reads from its own (e.g. ksql.streams.auto.offset.reset).
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import type { OffsetReset } from './engine/engine.js';
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly queriesFile?: string;
+  readonly tlsCert?: string;
+  readonly tlsKey?: string;
+  readonly defaultOffsetReset: OffsetReset;
+  readonly maxPushQueries: number;
+  readonly generate?: string;
+  readonly generateRate: number;
+}
+
+export const USAGE = `usage: node --import tsx src/main.ts [options]
+  --port N              port to listen on (STREAMGATE_PORT, default 8088; 0 picks a free one)
+  --host H              address to bind (STREAMGATE_HOST, default 0.0.0.0)
+  --queries-file F      SQL statements run at start, like ksqlDB's ksql.queries.file (STREAMGATE_QUERIES_FILE)
+  --config F            ksqlDB-style properties file (STREAMGATE_CONFIG), e.g. ksql.streams.auto.offset.reset=earliest
+  --tls-cert C --tls-key K   serve TLS with ALPN h2 and http/1.1 (STREAMGATE_TLS_CERT, STREAMGATE_TLS_KEY)
+  --max-push-queries N  concurrent push queries before 40003 (default 50000)
+  --generate S          keep inserting generated rows into stream S (demo data)
+  --generate-rate N     rows per second for --generate (default 2)
+  --help                this text`;
+
+/** Reads `key=value` lines; `#` and `!` start comments (java.util.Properties' simple form). */
+export function readProperties(path: string): Map<string, string> {
+  const props = new Map<string, string>();
+  for (const raw of readFileSync(path, 'utf8').split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#') || line.startsWith('!')) continue;
+    const eq = line.search(/[=:]/);
+    if (eq < 0) props.set(line, '');
+    else props.set(line.slice(0, eq).trim(), line.slice(eq + 1).trim());
+  }
+  return props;
+}
+
+function offsetReset(value: string | undefined): OffsetReset {
+  const v = (value ?? 'latest').toLowerCase();
+  if (v !== 'earliest' && v !== 'latest') throw new Error(`ksql.streams.auto.offset.reset must be earliest or latest, not ${value}`);
+  return v;
+}
+
+function positiveInt(text: string, what: string, allowZero = false): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < (allowZero ? 0 : 1)) throw new Error(`${what} must be a ${allowZero ? 'non-negative' : 'positive'} integer, not ${text}`);
+  return n;
+}
+
+export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Config | 'help' {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'queries-file': { type: 'string' },
+      config: { type: 'string' },
+      'tls-cert': { type: 'string' },
+      'tls-key': { type: 'string' },
+      'max-push-queries': { type: 'string' },
+      generate: { type: 'string' },
+      'generate-rate': { type: 'string' },
+      help: { type: 'boolean' },
+    },
+    strict: true,
+  });
+  if (values.help) return 'help';
+  const configFile = values.config ?? env.STREAMGATE_CONFIG;
+  const props = configFile ? readProperties(configFile) : new Map<string, string>();
+  const tlsCert = values['tls-cert'] ?? env.STREAMGATE_TLS_CERT;
+  const tlsKey = values['tls-key'] ?? env.STREAMGATE_TLS_KEY;
+  if ((tlsCert === undefined) !== (tlsKey === undefined)) throw new Error('--tls-cert and --tls-key go together');
+  return {
+    port: positiveInt(values.port ?? env.STREAMGATE_PORT ?? '8088', '--port', true),
+    host: values.host ?? env.STREAMGATE_HOST ?? '0.0.0.0',
+    queriesFile: values['queries-file'] ?? env.STREAMGATE_QUERIES_FILE ?? props.get('ksql.queries.file'),
+    tlsCert,
+    tlsKey,
+    defaultOffsetReset: offsetReset(props.get('ksql.streams.auto.offset.reset') ?? props.get('auto.offset.reset')),
+    maxPushQueries: positiveInt(values['max-push-queries'] ?? props.get('ksql.max.push.queries') ?? '50000', '--max-push-queries'),
+    generate: values.generate,
+    generateRate: positiveInt(values['generate-rate'] ?? '2', '--generate-rate'),
+  };
+}

@@ -1,0 +1,166 @@
+/**
+ * The engine's face towards the protocol layer: statements for `/ksql`, queries and PRINT for
+ * `/query-stream`, insert targets for `/inserts-stream`. It owns the catalog, the running
+ * queries and the topic store; it knows nothing of HTTP.
+ */
+import { Catalog } from '../catalog/catalog.js';
+import type { DataSource } from '../catalog/source.js';
+import { ErrorCode, KsqlError, KsqlStatementError } from '../errors.js';
+import { planSelect } from '../planner/plan-select.js';
+import type { OutputColumn, QueryPlan } from '../planner/query-plan.js';
+import type * as ast from '../sql/ast.js';
+import { resolveIdentifier } from '../sql/identifiers.js';
+import { parseSingle } from '../sql/parse.js';
+import { VariableScope } from '../sql/variables.js';
+import type { StartPosition, TopicLog, TopicStore } from '../store/topic-log.js';
+import { startPrint, type LineSink } from './print-topic.js';
+import { runStreamPullQuery } from './pull-query.js';
+import { startPushQuery } from './push-query.js';
+import { pullQueryId, transientQueryId } from './query-ids.js';
+import { QueryRegistry } from './query-registry.js';
+import type { ExecutedStatement } from './results.js';
+import type { QuerySink } from './sink.js';
+import type { ExecContext } from './statements/context.js';
+import { executeScript } from './statements/execute.js';
+import { SandboxTopics, StoreTopics } from './topic-view.js';
+
+export type OffsetReset = 'earliest' | 'latest';
+
+export interface EngineOptions {
+  /** Where push queries start without an `auto.offset.reset` property (ksqlDB: latest). */
+  readonly defaultOffsetReset: OffsetReset;
+  /** Most concurrent push queries; past it 40003 (ksqlDB's ksql.max.push.queries). */
+  readonly maxPushQueries: number;
+}
+
+export type Properties = Readonly<Record<string, unknown>>;
+export type Variables = Readonly<Record<string, unknown>>;
+
+export type PreparedStream =
+  | { readonly kind: 'push'; readonly queryId: string; readonly plan: QueryPlan; start(sink: QuerySink): void }
+  | { readonly kind: 'pull'; readonly queryId: string; readonly plan: QueryPlan; run(sink: QuerySink): Promise<void> }
+  | { readonly kind: 'print'; start(sink: LineSink): void };
+
+export class Engine {
+  readonly catalog = new Catalog();
+  readonly queries = new QueryRegistry();
+  private commandSequence = 0;
+
+  constructor(
+    readonly store: TopicStore,
+    readonly options: EngineOptions,
+  ) {}
+
+  /** `/ksql`: all statements validated, then run; the variables live for this request only. */
+  async executeKsql(sql: string, variables: Variables = {}, properties: Properties = {}): Promise<ExecutedStatement[]> {
+    const props = new Map(Object.entries(properties).map(([k, v]) => [k, String(v)]));
+    const storeTopics = new StoreTopics(this.store);
+    const context = (catalog: Catalog, dryRun: boolean): ExecContext => ({
+      catalog,
+      topics: dryRun ? new SandboxTopics(storeTopics) : storeTopics,
+      dryRun,
+      variables: VariableScope.from(variables, false),
+      properties: new Map(props),
+      queries: this.queries,
+      store: this.store,
+      nextCommandSequence: () => ++this.commandSequence,
+    });
+    return executeScript(sql, context(this.catalog.sandbox(), true), context(this.catalog, false));
+  }
+
+  nextCommandSequence(): number {
+    return ++this.commandSequence;
+  }
+
+  /** `/query-stream`: exactly one SELECT or PRINT, with case-sensitive variables. */
+  prepareStream(sql: string, variables: Variables = {}, properties: Properties = {}): PreparedStream {
+    const scope = VariableScope.from(variables, true);
+    const stmt = parseSingle(sql, scope.size > 0 ? scope : undefined);
+    if (stmt.kind === 'Print') return this.preparePrint(stmt, properties);
+    if (stmt.kind !== 'Query') throw new KsqlStatementError('Neither a query nor a print statement', sql);
+    const plan = planSelect(stmt, this.catalog);
+    const topic = this.topicOf(plan.source);
+    if (plan.kind === 'pull') return this.preparePull(plan, topic);
+    return this.preparePush(plan, topic, offsetReset(properties, this.options.defaultOffsetReset));
+  }
+
+  private preparePull(plan: QueryPlan, topic: TopicLog): PreparedStream {
+    if (plan.source.type === 'TABLE') {
+      throw new KsqlStatementError(
+        `Can't pull from \`${plan.source.name}\` as it's not a materialized table. Pull queries over tables need a materialized table, which this server does not build yet.`,
+      );
+    }
+    return { kind: 'pull', queryId: pullQueryId(), plan, run: (sink) => runStreamPullQuery(plan, topic, sink) };
+  }
+
+  private preparePush(plan: QueryPlan, topic: TopicLog, reset: OffsetReset): PreparedStream {
+    if (this.queries.size >= this.options.maxPushQueries) {
+      throw new KsqlError(ErrorCode.MAX_PUSH_QUERIES_EXCEEDED, 'Maximum number of push queries exceeded', 400);
+    }
+    const queryId = transientQueryId(plan.source.name);
+    const start: StartPosition = { from: reset };
+    return {
+      kind: 'push',
+      queryId,
+      plan,
+      start: (sink) => {
+        const handle = startPushQuery(plan, topic, start, sink);
+        this.queries.add({
+          id: queryId,
+          statementText: plan.statementText,
+          sourceName: plan.source.name,
+          startedAt: Date.now(),
+          close: () => handle.close(),
+        });
+        void handle.done.finally(() => this.queries.remove(queryId));
+      },
+    };
+  }
+
+  private preparePrint(stmt: ast.Print, properties: Properties): PreparedStream {
+    const topic = this.store.get(stmt.topic) ?? this.store.list().find((t) => t.name.toLowerCase() === stmt.topic.toLowerCase());
+    if (!topic) throw new KsqlError(ErrorCode.BAD_STATEMENT, `Topic does not exist: ${stmt.topic}`, 400);
+    const reset = stmt.fromBeginning ? 'earliest' : offsetReset(properties, 'latest');
+    return {
+      kind: 'print',
+      start: (sink) => {
+        startPrint(topic, { start: { from: reset }, interval: stmt.interval ?? 1, limit: stmt.limit }, sink);
+      },
+    };
+  }
+
+  topicOf(source: DataSource): TopicLog {
+    const topic = this.store.get(source.topic);
+    if (!topic) throw new KsqlStatementError(`Kafka topic does not exist: ${source.topic}`);
+    return topic;
+  }
+
+  /** `/inserts-stream` target resolution (protocol spec §5.2). */
+  insertTarget(target: string): DataSource {
+    const name = resolveIdentifier(target);
+    const source = this.catalog.getSource(name);
+    if (!source) {
+      throw new KsqlError(ErrorCode.BAD_STATEMENT, `Cannot insert values into an unknown stream/table: \`${name}\``, 400);
+    }
+    if (source.windowType) throw new KsqlError(ErrorCode.BAD_STATEMENT, 'Cannot insert values into windowed stream/table', 400);
+    if (source.isSource) throw new KsqlError(ErrorCode.BAD_STATEMENT, `Cannot insert values into read-only topic: ${source.topic}`, 400);
+    return source;
+  }
+
+  async close(): Promise<void> {
+    this.queries.closeAll();
+  }
+}
+
+/** Push queries start at `auto.offset.reset` from the request properties, else the server default. */
+function offsetReset(properties: Properties, fallback: OffsetReset): OffsetReset {
+  const value = properties['auto.offset.reset'] ?? properties['ksql.streams.auto.offset.reset'];
+  if (value === undefined || value === null) return fallback;
+  const v = String(value).toLowerCase();
+  if (v !== 'earliest' && v !== 'latest') {
+    throw new KsqlError(ErrorCode.BAD_REQUEST, `Invalid value ${String(value)} for configuration auto.offset.reset: String must be one of: latest, earliest, none`, 400);
+  }
+  return v;
+}
+
+export type { OutputColumn };

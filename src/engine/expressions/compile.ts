@@ -1,0 +1,334 @@
+/**
+ * Compiles an AST expression into a typed closure in one pass: each node is type-checked as it
+ * is compiled, so every type error is found before the first row and rows never walk the AST.
+ * SQL's three-valued logic: NULL in, NULL out, except where an operator says otherwise.
+ */
+import type * as ast from '../../sql/ast.js';
+import { KsqlStatementError } from '../../errors.js';
+import { Decimal } from '../../sql/decimal.js';
+import { BIGINT, BOOLEAN, DOUBLE, INTEGER, STRING, decimal, typeToString, type SqlType } from '../../sql/types.js';
+import type { Compiled, Evaluator, Row, RowScope } from './compiled.js';
+import { compareNumeric, converter, numericRank, widerNumeric } from './numeric.js';
+import { formatExpression } from '../../sql/format-expression.js';
+
+/** Which clause an expression sits in, for ksqlDB's "<CLAUSE> column 'X' cannot be resolved." */
+export type Clause = 'SELECT' | 'WHERE' | 'HAVING' | 'GROUP BY' | 'PARTITION BY' | 'JOIN ON';
+
+export interface CompileContext {
+  readonly scope: RowScope;
+  readonly clause: Clause;
+}
+
+export function semanticError(loc: ast.Location | undefined, message: string): KsqlStatementError {
+  const prefix = loc ? `Line: ${loc.line}, Col: ${loc.column}: ` : '';
+  return new KsqlStatementError(prefix + message);
+}
+
+export function compileExpression(expr: ast.Expression, ctx: CompileContext): Compiled {
+  switch (expr.kind) {
+    case 'Literal':
+      return compileLiteral(expr.value, expr.loc);
+    case 'ColumnRef':
+      return compileColumn(expr, ctx);
+    case 'Comparison':
+      return compileComparison(expr, ctx);
+    case 'Logical':
+      return compileLogical(expr, ctx);
+    case 'Not':
+      return compileNot(expr, ctx);
+    case 'IsNull':
+      return compileIsNull(expr, ctx);
+    case 'Unary':
+      return compileUnary(expr, ctx);
+    case 'Binary':
+      return compileBinary(expr, ctx);
+    case 'Between':
+      return compileBetween(expr, ctx);
+    case 'InList':
+      return compileInList(expr, ctx);
+    default:
+      throw semanticError(expr.loc, `Expression ${formatExpression(expr)} is not supported yet`);
+  }
+}
+
+function constant(type: SqlType | null, value: unknown): Compiled {
+  return { type, eval: () => value, constant: true };
+}
+
+const INT_MAX = 2147483647n;
+const LONG_MAX = 9223372036854775807n;
+
+export function compileLiteral(lit: ast.LiteralValue, loc?: ast.Location): Compiled {
+  switch (lit.type) {
+    case 'NULL':
+      return constant(null, null);
+    case 'BOOLEAN':
+      return constant(BOOLEAN, lit.value);
+    case 'STRING':
+      return constant(STRING, lit.value);
+    case 'INTEGER_TEXT': {
+      const n = BigInt(lit.text);
+      if (n <= INT_MAX) return constant(INTEGER, Number(n));
+      if (n <= LONG_MAX) return constant(BIGINT, n);
+      const d = Decimal.parse(lit.text);
+      return constant(decimal(d.precision(), 0), d);
+    }
+    case 'DECIMAL_TEXT': {
+      const d = Decimal.parse(lit.text);
+      return constant(decimal(Math.max(d.precision(), d.scale), d.scale), d);
+    }
+    case 'DOUBLE_TEXT':
+      return constant(DOUBLE, Number(lit.text));
+    case 'BYTES_HEX':
+      return constant({ kind: 'BYTES' }, Buffer.from(lit.text, 'hex'));
+  }
+  throw semanticError(loc, 'Unknown literal');
+}
+
+function compileColumn(ref: ast.ColumnRef, ctx: CompileContext): Compiled {
+  const hit = ctx.scope.resolve(ref.source, ref.name);
+  if (!hit) {
+    const name = ref.source ? `${ref.source}.${ref.name}` : ref.name;
+    throw semanticError(ref.loc, `${ctx.clause} column '${name}' cannot be resolved.`);
+  }
+  const i = hit.index;
+  return { type: hit.type, eval: (row: Row) => row[i] };
+}
+
+type CompareFn = (a: unknown, b: unknown) => number;
+
+/** How two operand types compare, or undefined when ksqlDB has no such operator. */
+function comparator(a: SqlType, b: SqlType): { left: (v: unknown) => unknown; right: (v: unknown) => unknown; cmp: CompareFn } | undefined {
+  if (numericRank(a) !== undefined && numericRank(b) !== undefined) {
+    const common = widerNumeric(a, b);
+    return { left: converter(a, common), right: converter(b, common), cmp: compareNumeric(common.kind) };
+  }
+  if (a.kind !== b.kind) return undefined;
+  const id = (v: unknown): unknown => v;
+  switch (a.kind) {
+    case 'STRING':
+      return { left: id, right: id, cmp: (x, y) => ((x as string) < (y as string) ? -1 : (x as string) > (y as string) ? 1 : 0) };
+    case 'BOOLEAN':
+      return { left: id, right: id, cmp: (x, y) => Number(x) - Number(y) };
+    case 'TIMESTAMP':
+    case 'DATE':
+    case 'TIME':
+      return { left: id, right: id, cmp: (x, y) => (x as number) - (y as number) };
+    case 'BYTES':
+      return { left: id, right: id, cmp: (x, y) => Buffer.compare(x as Uint8Array, y as Uint8Array) };
+    default:
+      return undefined;
+  }
+}
+
+const TESTS: Record<ast.ComparisonOp, (c: number) => boolean> = {
+  '=': (c) => c === 0,
+  '<>': (c) => c !== 0,
+  '<': (c) => c < 0,
+  '<=': (c) => c <= 0,
+  '>': (c) => c > 0,
+  '>=': (c) => c >= 0,
+};
+
+function compileComparison(expr: ast.Comparison, ctx: CompileContext): Compiled {
+  const l = compileExpression(expr.left, ctx);
+  const r = compileExpression(expr.right, ctx);
+  if (l.type === null || r.type === null) return constant(BOOLEAN, null);
+  const c = comparator(l.type, r.type);
+  if (!c) {
+    throw semanticError(
+      expr.loc,
+      `Cannot compare ${formatExpression(expr.left)} (${typeToString(l.type)}) to ${formatExpression(expr.right)} (${typeToString(r.type)}) with ${expr.op}.`,
+    );
+  }
+  const test = TESTS[expr.op];
+  const { left, right, cmp } = c;
+  const le = l.eval;
+  const re = r.eval;
+  return {
+    type: BOOLEAN,
+    eval: (row) => {
+      const a = le(row);
+      if (a === null || a === undefined) return null;
+      const b = re(row);
+      if (b === null || b === undefined) return null;
+      return test(cmp(left(a), right(b)));
+    },
+  };
+}
+
+function requireBoolean(c: Compiled, expr: ast.Expression, what: string): Evaluator {
+  if (c.type !== null && c.type.kind !== 'BOOLEAN') {
+    throw semanticError(expr.loc, `${what} expects a BOOLEAN, but ${formatExpression(expr)} is ${typeToString(c.type)}`);
+  }
+  return c.eval;
+}
+
+function compileLogical(expr: ast.Logical, ctx: CompileContext): Compiled {
+  const l = requireBoolean(compileExpression(expr.left, ctx), expr.left, expr.op);
+  const r = requireBoolean(compileExpression(expr.right, ctx), expr.right, expr.op);
+  // SQL three-valued logic: FALSE wins for AND, TRUE wins for OR, otherwise NULL taints.
+  const eval_: Evaluator =
+    expr.op === 'AND'
+      ? (row) => {
+          const a = l(row);
+          if (a === false) return false;
+          const b = r(row);
+          if (b === false) return false;
+          return a === null || b === null ? null : true;
+        }
+      : (row) => {
+          const a = l(row);
+          if (a === true) return true;
+          const b = r(row);
+          if (b === true) return true;
+          return a === null || b === null ? null : false;
+        };
+  return { type: BOOLEAN, eval: eval_ };
+}
+
+function compileNot(expr: ast.Not, ctx: CompileContext): Compiled {
+  const e = requireBoolean(compileExpression(expr.operand, ctx), expr.operand, 'NOT');
+  return {
+    type: BOOLEAN,
+    eval: (row) => {
+      const v = e(row);
+      return v === null || v === undefined ? null : !v;
+    },
+  };
+}
+
+function compileIsNull(expr: ast.IsNull, ctx: CompileContext): Compiled {
+  const e = compileExpression(expr.operand, ctx).eval;
+  const negated = expr.negated;
+  return {
+    type: BOOLEAN,
+    eval: (row) => {
+      const v = e(row);
+      return (v === null || v === undefined) !== negated;
+    },
+  };
+}
+
+function compileUnary(expr: ast.Unary, ctx: CompileContext): Compiled {
+  const c = compileExpression(expr.operand, ctx);
+  if (expr.op === '+') return c;
+  if (c.type === null) return constant(null, null);
+  const e = c.eval;
+  switch (c.type.kind) {
+    case 'INTEGER':
+      return { type: c.type, eval: (row) => nullOr(e(row), (v) => -(v as number) | 0) };
+    case 'BIGINT':
+      return { type: c.type, eval: (row) => nullOr(e(row), (v) => BigInt.asIntN(64, -(v as bigint))) };
+    case 'DOUBLE':
+      return { type: c.type, eval: (row) => nullOr(e(row), (v) => -(v as number)) };
+    case 'DECIMAL':
+      return { type: c.type, eval: (row) => nullOr(e(row), (v) => (v as Decimal).negate()) };
+    default:
+      throw semanticError(expr.loc, `Cannot negate ${typeToString(c.type)}`);
+  }
+}
+
+function nullOr(v: unknown, f: (v: unknown) => unknown): unknown {
+  return v === null || v === undefined ? null : f(v);
+}
+
+function arithmeticError(expr: ast.Binary, l: SqlType | null, r: SqlType | null): KsqlStatementError {
+  const name = (t: SqlType | null): string => (t === null ? 'null' : typeToString(t));
+  return new KsqlStatementError(
+    `Error processing expression: ${formatExpression(expr)}. Arithmetic on types ${name(l)} and ${name(r)} are not supported.`,
+  );
+}
+
+function compileBinary(expr: ast.Binary, ctx: CompileContext): Compiled {
+  const l = compileExpression(expr.left, ctx);
+  const r = compileExpression(expr.right, ctx);
+  if (expr.op === '+' && l.type?.kind === 'STRING' && r.type?.kind === 'STRING') {
+    const le = l.eval;
+    const re = r.eval;
+    return { type: STRING, eval: (row) => nullOr(le(row), (a) => nullOr(re(row), (b) => (a as string) + (b as string))) };
+  }
+  if (l.type === null || r.type === null || numericRank(l.type) === undefined || numericRank(r.type) === undefined) {
+    throw arithmeticError(expr, l.type, r.type);
+  }
+  const common = widerNumeric(l.type, r.type);
+  if (common.kind === 'DECIMAL') throw semanticError(expr.loc, 'DECIMAL arithmetic is not supported yet');
+  const op = arithmetic(expr.op, common.kind);
+  const cl = converter(l.type, common);
+  const cr = converter(r.type, common);
+  const le = l.eval;
+  const re = r.eval;
+  return {
+    type: common,
+    eval: (row) => {
+      const a = le(row);
+      if (a === null || a === undefined) return null;
+      const b = re(row);
+      if (b === null || b === undefined) return null;
+      return op(cl(a), cr(b));
+    },
+  };
+}
+
+/** Java arithmetic: int and long wrap on overflow; integral division by zero yields NULL (ksqlDB logs it). */
+function arithmetic(op: ast.ArithmeticOp, kind: string): (a: unknown, b: unknown) => unknown {
+  if (kind === 'INTEGER') {
+    const ops: Record<string, (a: number, b: number) => number | null> = {
+      '+': (a, b) => (a + b) | 0,
+      '-': (a, b) => (a - b) | 0,
+      '*': (a, b) => Math.imul(a, b),
+      '/': (a, b) => (b === 0 ? null : (a / b) | 0),
+      '%': (a, b) => (b === 0 ? null : a % b | 0),
+    };
+    const f = ops[op]!;
+    return (a, b) => f(a as number, b as number);
+  }
+  if (kind === 'BIGINT') {
+    const ops: Record<string, (a: bigint, b: bigint) => bigint | null> = {
+      '+': (a, b) => BigInt.asIntN(64, a + b),
+      '-': (a, b) => BigInt.asIntN(64, a - b),
+      '*': (a, b) => BigInt.asIntN(64, a * b),
+      '/': (a, b) => (b === 0n ? null : BigInt.asIntN(64, a / b)),
+      '%': (a, b) => (b === 0n ? null : a % b),
+    };
+    const f = ops[op]!;
+    return (a, b) => f(a as bigint, b as bigint);
+  }
+  const ops: Record<string, (a: number, b: number) => number> = {
+    '+': (a, b) => a + b,
+    '-': (a, b) => a - b,
+    '*': (a, b) => a * b,
+    '/': (a, b) => a / b,
+    '%': (a, b) => a % b,
+  };
+  const f = ops[op]!;
+  return (a, b) => f(a as number, b as number);
+}
+
+function compileBetween(expr: ast.Between, ctx: CompileContext): Compiled {
+  const low: ast.Comparison = { kind: 'Comparison', op: '>=', left: expr.value, right: expr.low, loc: expr.loc };
+  const high: ast.Comparison = { kind: 'Comparison', op: '<=', left: expr.value, right: expr.high, loc: expr.loc };
+  const both = compileLogical({ kind: 'Logical', op: 'AND', left: low, right: high, loc: expr.loc }, ctx);
+  if (!expr.negated) return both;
+  const e = both.eval;
+  return { type: BOOLEAN, eval: (row) => nullOr(e(row), (v) => !v) };
+}
+
+function compileInList(expr: ast.InList, ctx: CompileContext): Compiled {
+  const tests = expr.list.map((item) =>
+    compileComparison({ kind: 'Comparison', op: '=', left: expr.value, right: item, loc: item.loc ?? expr.loc }, ctx).eval,
+  );
+  const negated = expr.negated;
+  return {
+    type: BOOLEAN,
+    eval: (row) => {
+      let sawNull = false;
+      for (const t of tests) {
+        const v = t(row);
+        if (v === true) return !negated;
+        if (v === null) sawNull = true;
+      }
+      return sawNull ? null : negated;
+    },
+  };
+}

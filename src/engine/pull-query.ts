@@ -1,0 +1,39 @@
+/**
+ * A pull query over a stream: a scan of what the topic holds when the query starts, partition by
+ * partition, that ends by itself.
+ */
+import type { QueryPlan } from '../planner/query-plan.js';
+import type { TopicLog } from '../store/topic-log.js';
+import { recordReader } from './record-reader.js';
+import type { QuerySink } from './sink.js';
+
+const BATCH = 500;
+
+export async function runStreamPullQuery(plan: QueryPlan, topic: TopicLog, sink: QuerySink): Promise<void> {
+  const reader = recordReader(plan.source);
+  const ends = topic.endOffsets();
+  const starts = topic.startOffsets();
+  const { where, projection, limit } = plan;
+  let emitted = 0;
+  try {
+    for (let p = 0; p < topic.partitions; p++) {
+      for (let offset = starts[p]!; offset < ends[p]!; ) {
+        const batch = await topic.read(p, offset, Math.min(BATCH, ends[p]! - offset));
+        if (batch.length === 0) break;
+        offset = batch[batch.length - 1]!.offset + 1;
+        for (const record of batch) {
+          if (sink.closed) return;
+          if (limit !== undefined && emitted >= limit) return sink.end('limit');
+          const decoded = reader.read(record);
+          if (!decoded || decoded.tombstone) continue;
+          if (where && where(decoded.row) !== true) continue;
+          await sink.row(projection.map((f) => f(decoded.row)), false);
+          emitted++;
+        }
+      }
+    }
+    sink.end(limit !== undefined && emitted >= limit ? 'limit' : 'completed');
+  } catch (err) {
+    sink.fail(err as Error);
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * Turns stored records of a source's topic into input rows (see src/planner/input-row.ts).
+ * A record whose key or value cannot be deserialized is skipped and counted, never thrown.
+ */
+import { serdesOf } from '../catalog/formats/serde-factory.js';
+import { SerdeError } from '../catalog/formats/format.js';
+import type { DataSource } from '../catalog/source.js';
+import type { StoredRecord } from '../store/topic-log.js';
+
+export interface DecodedRecord {
+  readonly row: unknown[];
+  /** The value was null: a tombstone on a table, an invalid record on a stream. */
+  readonly tombstone: boolean;
+}
+
+export interface RecordReader {
+  /** The decoded row, or undefined when the record is skipped. */
+  read(record: StoredRecord): DecodedRecord | undefined;
+  readonly skipped: number;
+}
+
+export function recordReader(source: DataSource): RecordReader {
+  const serdes = serdesOf(source);
+  const keyCount = source.schema.key.length;
+  const valueCount = source.schema.value.length;
+  const headerColumns = source.schema.headers;
+  const isTable = source.type === 'TABLE';
+  let skipped = 0;
+  const read = (record: StoredRecord): DecodedRecord | undefined => {
+    try {
+      const key = serdes.key.deserialize(record.key);
+      if (isTable && keyCount > 0 && (key === null || key.every((k) => k === null))) return skip();
+      const value = serdes.value.deserialize(record.value);
+      if (value === null && !isTable) return skip();
+      const row: unknown[] = [];
+      for (let i = 0; i < keyCount; i++) row.push(key?.[i] ?? null);
+      for (let i = 0; i < valueCount; i++) row.push(value?.[i] ?? null);
+      for (const h of headerColumns) row.push(headerValue(record, h.headerKey));
+      row.push(BigInt(record.timestamp), record.partition, BigInt(record.offset));
+      return { row, tombstone: value === null };
+    } catch (err) {
+      if (err instanceof SerdeError) return skip();
+      throw err;
+    }
+  };
+  const skip = (): undefined => {
+    skipped++;
+    return undefined;
+  };
+  return {
+    read,
+    get skipped() {
+      return skipped;
+    },
+  };
+}
+
+/** HEADER('k') is the last header with that key; HEADERS is every header as ARRAY<STRUCT<KEY, VALUE>>. */
+function headerValue(record: StoredRecord, key: string | undefined): unknown {
+  if (key === undefined) return record.headers.map((h) => ({ KEY: h.key, VALUE: h.value }));
+  for (let i = record.headers.length - 1; i >= 0; i--) if (record.headers[i]!.key === key) return record.headers[i]!.value;
+  return null;
+}

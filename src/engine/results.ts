@@ -1,0 +1,24 @@
+/**
+ * What a statement produced, before the protocol layer renders it as a ksqlDB entity
+ * (src/protocol/entities.ts). One statement yields at most one result.
+ */
+import type { DataSource } from '../catalog/source.js';
+import type { RunningQuery } from './query-registry.js';
+
+export type StatementResult =
+  | { readonly kind: 'command'; readonly commandId: string; readonly message: string; readonly queryId: string | null }
+  | { readonly kind: 'warning'; readonly message: string }
+  | { readonly kind: 'sources'; readonly sourceType: 'STREAM' | 'TABLE'; readonly sources: readonly DataSource[] }
+  | { readonly kind: 'sourceDescriptions'; readonly sources: readonly DataSource[] }
+  | { readonly kind: 'topics'; readonly topics: readonly { name: string; partitions: number }[] }
+  | { readonly kind: 'queries'; readonly queries: readonly RunningQuery[] }
+  | { readonly kind: 'variables'; readonly variables: readonly [string, string][] }
+  | { readonly kind: 'describe'; readonly source: DataSource; readonly extended: boolean }
+  | { readonly kind: 'terminateQuery'; readonly queryId: string; readonly wasTerminated: boolean }
+  | { readonly kind: 'properties'; readonly properties: Readonly<Record<string, string>> };
+
+export interface ExecutedStatement {
+  /** The statement as written, after variable substitution. */
+  readonly statementText: string;
+  readonly result?: StatementResult;
+}

@@ -1,0 +1,194 @@
+/**
+ * CREATE [OR REPLACE] [SOURCE] STREAM|TABLE [IF NOT EXISTS] name (columns) WITH (...):
+ * registers a source over a topic, creating the topic when PARTITIONS is given.
+ * Messages follow ksqlDB's (CreateSourceFactory, CreateSourceProperties, DdlCommandExec).
+ */
+import { LogicalSchema, type Column } from '../../catalog/schema.js';
+import type { DataSource, FormatInfo } from '../../catalog/source.js';
+import { FORMAT_NAMES, type FormatName } from '../../catalog/formats/format.js';
+import { KsqlStatementError } from '../../errors.js';
+import type * as ast from '../../sql/ast.js';
+import { typeToString, type SqlType } from '../../sql/types.js';
+import type { StatementResult } from '../results.js';
+import type { ExecContext } from './context.js';
+import { resolveTypeRef } from './resolve-type.js';
+import {
+  booleanProperty,
+  CREATE_SOURCE_PROPERTIES,
+  intProperty,
+  rejectUnknownProperties,
+  stringProperty,
+} from './with-properties.js';
+
+const RESERVED = new Set(['ROWTIME', 'ROWPARTITION', 'ROWOFFSET', 'WINDOWSTART', 'WINDOWEND']);
+
+export async function createSource(stmt: ast.CreateSource, ctx: ExecContext): Promise<StatementResult> {
+  const kind = stmt.sourceType === 'STREAM' ? 'stream' : 'table';
+  const existing = ctx.catalog.getSource(stmt.name);
+  if (existing && stmt.ifNotExists) {
+    return { kind: 'warning', message: `Cannot add ${kind} \`${stmt.name}\`: A ${kind} with the same name already exists.` };
+  }
+  if (existing && !stmt.orReplace) {
+    throw new KsqlStatementError(`Cannot add ${kind} '${stmt.name}': A ${kind} with the same name already exists`);
+  }
+  if (existing && existing.type !== stmt.sourceType) {
+    throw new KsqlStatementError(
+      `Cannot add ${kind} '${stmt.name}': A ${existing.type.toLowerCase()} with the same name already exists`,
+    );
+  }
+  rejectUnknownProperties(stmt.properties, CREATE_SOURCE_PROPERTIES);
+  const schema = buildSchema(stmt, ctx);
+  const source = await describeSource(stmt, schema, ctx);
+  ctx.catalog.putSource(source);
+  return {
+    kind: 'command',
+    commandId: `${kind}/\`${stmt.name}\`/create`,
+    message: stmt.sourceType === 'STREAM' ? 'Stream created' : 'Table created',
+    queryId: null,
+  };
+}
+
+function buildSchema(stmt: ast.CreateSource, ctx: ExecContext): LogicalSchema {
+  const seen = new Set<string>();
+  const columns: Column[] = [];
+  for (const def of stmt.columns) {
+    if (RESERVED.has(def.name)) {
+      throw new KsqlStatementError(`'${def.name}' is a reserved column name. You cannot use it as a name for a column.`);
+    }
+    if (seen.has(def.name)) throw new KsqlStatementError(`Duplicate column names: \`${def.name}\``);
+    seen.add(def.name);
+    checkKeyRole(stmt, def);
+    const type = resolveTypeRef(def.type, ctx.catalog);
+    columns.push(toColumn(def, type));
+  }
+  if (stmt.sourceType === 'TABLE' && !columns.some((c) => c.namespace === 'KEY') && columns.length > 0) {
+    throw new KsqlStatementError('Tables require a PRIMARY KEY. Please define the PRIMARY KEY.');
+  }
+  // ksqlDB orders key columns first, then values, then headers.
+  const order = { KEY: 0, VALUE: 1, HEADER: 2 } as const;
+  return new LogicalSchema([...columns].sort((a, b) => order[a.namespace] - order[b.namespace]));
+}
+
+function checkKeyRole(stmt: ast.CreateSource, def: ast.ColumnDef): void {
+  const explain =
+    '\nTables have PRIMARY KEYs, which are unique and NON NULL.\nStreams have KEYs, which have no uniqueness or NON NULL constraints.';
+  if (stmt.sourceType === 'STREAM' && def.role === 'PRIMARY_KEY') {
+    throw new KsqlStatementError(`Column \`${def.name}\` is a 'PRIMARY KEY' column: please use 'KEY' for streams.${explain}`);
+  }
+  if (stmt.sourceType === 'TABLE' && def.role === 'KEY') {
+    throw new KsqlStatementError(`Column \`${def.name}\` is a 'KEY' column: please use 'PRIMARY KEY' for tables.${explain}`);
+  }
+}
+
+function toColumn(def: ast.ColumnDef, type: SqlType): Column {
+  switch (def.role) {
+    case 'KEY':
+    case 'PRIMARY_KEY':
+      return { name: def.name, type, namespace: 'KEY' };
+    case 'HEADERS':
+      return { name: def.name, type, namespace: 'HEADER' };
+    case 'HEADER':
+      return { name: def.name, type, namespace: 'HEADER', headerKey: def.headerKey };
+    default:
+      return { name: def.name, type, namespace: 'VALUE' };
+  }
+}
+
+function formatName(text: string | undefined): FormatName | undefined {
+  if (text === undefined) return undefined;
+  const upper = text.toUpperCase();
+  if (!(FORMAT_NAMES as readonly string[]).includes(upper)) throw new KsqlStatementError(`Unknown format: ${upper}`);
+  return upper as FormatName;
+}
+
+async function describeSource(stmt: ast.CreateSource, schema: LogicalSchema, ctx: ExecContext): Promise<DataSource> {
+  const props = stmt.properties;
+  const both = formatName(stringProperty(props, 'FORMAT'));
+  const valueFormat = formatName(stringProperty(props, 'VALUE_FORMAT')) ?? both;
+  if (valueFormat === undefined) {
+    throw new KsqlStatementError(
+      "Statement is missing the 'VALUE_FORMAT' property from the WITH clause. Either provide one or set a default via the 'ksql.persistence.default.format.value' config.",
+    );
+  }
+  const keyFormat = formatName(stringProperty(props, 'KEY_FORMAT')) ?? both ?? 'KAFKA';
+  const wrap = booleanProperty(props, 'WRAP_SINGLE_VALUE');
+  if (wrap !== undefined && schema.value.length !== 1) {
+    throw new KsqlStatementError("'WRAP_SINGLE_VALUE' is only valid for single-field value schemas");
+  }
+  checkFormatSupports(keyFormat, schema.key, 'KEY');
+  checkFormatSupports(valueFormat, schema.value, 'VALUE');
+  const topic = stringProperty(props, 'KAFKA_TOPIC') ?? stmt.name;
+  await ensureTopic(stmt, topic, intProperty(props, 'PARTITIONS'), ctx);
+  const timestampColumn = resolveTimestampColumn(stringProperty(props, 'TIMESTAMP'), schema);
+  return {
+    name: stmt.name,
+    type: stmt.sourceType,
+    schema,
+    topic,
+    keyFormat: formatInfo(keyFormat, undefined, stringProperty(props, 'KEY_DELIMITER')),
+    valueFormat: formatInfo(valueFormat, wrap, stringProperty(props, 'VALUE_DELIMITER')),
+    timestampColumn,
+    timestampFormat: stringProperty(props, 'TIMESTAMP_FORMAT'),
+    isSource: stmt.isSource,
+    statement: stmt.text,
+  };
+}
+
+function formatInfo(format: FormatName, wrapSingleValue: boolean | undefined, delimiter: string | undefined): FormatInfo {
+  return { format, ...(wrapSingleValue !== undefined ? { wrapSingleValue } : {}), ...(delimiter ? { delimiter: delimiterOf(delimiter) } : {}) };
+}
+
+function delimiterOf(text: string): string {
+  if (text === '') {
+    throw new KsqlStatementError(
+      "Configuration VALUE_DELIMITER is invalid: Delimiter cannot be empty, if you meant to have a tab or space for delimiter, please use the special values 'TAB' or 'SPACE'\nExample valid value: ';'",
+    );
+  }
+  if (text.toUpperCase() === 'TAB') return '\t';
+  if (text.toUpperCase() === 'SPACE') return ' ';
+  return text;
+}
+
+function checkFormatSupports(format: FormatName, columns: readonly Column[], role: 'KEY' | 'VALUE'): void {
+  if (format === 'NONE' && columns.length > 0) {
+    const listed = columns.map((c) => `\`${c.name}\` ${typeToString(c.type)}${role === 'KEY' ? ' KEY' : ''}`).join(', ');
+    throw new KsqlStatementError(`The 'NONE' format can only be used when no columns are defined. Got: [${listed}]`);
+  }
+  if (format === 'KAFKA' || format === 'DELIMITED') {
+    for (const c of columns) {
+      if (c.type.kind === 'ARRAY' || c.type.kind === 'MAP' || c.type.kind === 'STRUCT') {
+        throw new KsqlStatementError(`The '${format}' format does not support type '${c.type.kind}'`);
+      }
+    }
+  }
+  if (format === 'KAFKA' && columns.length > 1) {
+    throw new KsqlStatementError(`The 'KAFKA' format only supports a single field. Got: ${columns.map((c) => `\`${c.name}\``).join(', ')}`);
+  }
+}
+
+async function ensureTopic(stmt: ast.CreateSource, topic: string, partitions: number | undefined, ctx: ExecContext): Promise<void> {
+  const existing = ctx.topics.partitionsOf(topic);
+  if (existing === undefined) {
+    if (partitions === undefined) {
+      const kind = stmt.sourceType.toLowerCase();
+      throw new KsqlStatementError(
+        `Topic '${topic}' does not exist. If you want to create a new topic for the ${kind} please re-run the statement providing the required 'PARTITIONS' configuration in the WITH clause (and optionally 'REPLICAS'). For example: CREATE ${stmt.sourceType} ${stmt.name} (ID INT) WITH (KAFKA_TOPIC='${topic}', PARTITIONS=2, REPLICAS=1, FORMAT='JSON');`,
+      );
+    }
+    await ctx.topics.create(topic, partitions);
+    return;
+  }
+  if (partitions !== undefined && partitions !== existing) {
+    throw new KsqlStatementError(
+      `A Kafka topic with the name '${topic}' already exists, with different partition/replica configuration than required. KSQL expects ${partitions} partitions (topic has ${existing}), 1 replication factor (topic has 1).`,
+    );
+  }
+}
+
+function resolveTimestampColumn(name: string | undefined, schema: LogicalSchema): string | undefined {
+  if (name === undefined) return undefined;
+  const resolved = /^[`"].*[`"]$/.test(name) ? name.slice(1, -1) : name.toUpperCase();
+  const column = schema.find(resolved);
+  if (!column) throw new KsqlStatementError(`The TIMESTAMP column set in the WITH clause does not exist in the schema: '${resolved}'`);
+  return resolved;
+}

@@ -1,0 +1,24 @@
+/** DROP STREAM|TABLE [IF EXISTS] name [DELETE TOPIC]. */
+import { KsqlStatementError } from '../../errors.js';
+import type * as ast from '../../sql/ast.js';
+import type { StatementResult } from '../results.js';
+import type { ExecContext } from './context.js';
+
+export async function dropSource(stmt: ast.DropSource, ctx: ExecContext): Promise<StatementResult> {
+  const kind = stmt.sourceType.toLowerCase();
+  const commandId = `${kind}/${stmt.name}/drop`;
+  const source = ctx.catalog.getSource(stmt.name);
+  if (!source) {
+    if (stmt.ifExists) return { kind: 'command', commandId, message: `Source \`${stmt.name}\` does not exist.`, queryId: null };
+    throw new KsqlStatementError(`Source ${stmt.name} does not exist.`);
+  }
+  if (source.type !== stmt.sourceType) {
+    throw new KsqlStatementError(`Incompatible data source type is ${source.type}, but statement was DROP ${stmt.sourceType}`);
+  }
+  if (stmt.deleteTopic && source.isSource) {
+    throw new KsqlStatementError(`Cannot delete topic for read-only source: ${stmt.name}`);
+  }
+  ctx.catalog.removeSource(stmt.name);
+  if (stmt.deleteTopic && !ctx.catalog.sourcesOnTopic(source.topic).length) await ctx.topics.delete(source.topic);
+  return { kind: 'command', commandId, message: `Source \`${stmt.name}\` (topic: ${source.topic}) was dropped.`, queryId: null };
+}

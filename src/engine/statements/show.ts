@@ -1,0 +1,46 @@
+/** SHOW|LIST STREAMS, TABLES, TOPICS, QUERIES, VARIABLES, PROPERTIES; DESCRIBE. */
+import { KsqlStatementError } from '../../errors.js';
+import type * as ast from '../../sql/ast.js';
+import type { StatementResult } from '../results.js';
+import type { ExecContext } from './context.js';
+
+export function show(stmt: ast.ShowList, ctx: ExecContext): StatementResult {
+  switch (stmt.what) {
+    case 'STREAMS':
+    case 'TABLES': {
+      const sourceType = stmt.what === 'STREAMS' ? 'STREAM' : 'TABLE';
+      const sources = ctx.catalog.listSources().filter((s) => s.type === sourceType);
+      return stmt.extended ? { kind: 'sourceDescriptions', sources } : { kind: 'sources', sourceType, sources };
+    }
+    case 'TOPICS':
+      return {
+        kind: 'topics',
+        topics: ctx.store
+          .list()
+          .filter((t) => stmt.all || !t.name.startsWith('_'))
+          .map((t) => ({ name: t.name, partitions: t.partitions })),
+      };
+    case 'QUERIES':
+      return { kind: 'queries', queries: ctx.queries.list() };
+    case 'VARIABLES':
+      return {
+        kind: 'variables',
+        variables: ctx.variables.entries().sort(([a], [b]) => a.toLowerCase().localeCompare(b.toLowerCase())),
+      };
+    case 'PROPERTIES':
+      return { kind: 'properties', properties: Object.fromEntries(ctx.properties) };
+    default:
+      throw new KsqlStatementError(`SHOW ${stmt.what} is not supported yet.`);
+  }
+}
+
+export function describe(stmt: ast.Describe, ctx: ExecContext): StatementResult {
+  if (stmt.what === 'STREAMS' || stmt.what === 'TABLES') {
+    const type = stmt.what === 'STREAMS' ? 'STREAM' : 'TABLE';
+    return { kind: 'sourceDescriptions', sources: ctx.catalog.listSources().filter((s) => s.type === type) };
+  }
+  if (stmt.what === 'FUNCTION') throw new KsqlStatementError(`DESCRIBE FUNCTION is not supported yet.`);
+  const source = ctx.catalog.getSource(stmt.target);
+  if (!source) throw new KsqlStatementError(`Could not find STREAM/TABLE '${stmt.target}' in the Metastore`);
+  return { kind: 'describe', source, extended: stmt.extended };
+}

@@ -1,0 +1,49 @@
+/**
+ * The topics a statement sees. Validation runs against a sandbox that records creations and
+ * deletions without touching the store, so a request either runs whole or not at all.
+ */
+import type { TopicStore } from '../store/topic-log.js';
+
+export interface TopicView {
+  partitionsOf(name: string): number | undefined;
+  create(name: string, partitions: number): Promise<void>;
+  delete(name: string): Promise<void>;
+}
+
+export class StoreTopics implements TopicView {
+  constructor(private readonly store: TopicStore) {}
+
+  partitionsOf(name: string): number | undefined {
+    return this.store.get(name)?.partitions;
+  }
+
+  async create(name: string, partitions: number): Promise<void> {
+    if (!this.store.get(name)) await this.store.create(name, { partitions });
+  }
+
+  async delete(name: string): Promise<void> {
+    await this.store.delete(name);
+  }
+}
+
+export class SandboxTopics implements TopicView {
+  private readonly created = new Map<string, number>();
+  private readonly deleted = new Set<string>();
+
+  constructor(private readonly base: TopicView) {}
+
+  partitionsOf(name: string): number | undefined {
+    if (this.deleted.has(name)) return undefined;
+    return this.created.get(name) ?? this.base.partitionsOf(name);
+  }
+
+  async create(name: string, partitions: number): Promise<void> {
+    this.deleted.delete(name);
+    this.created.set(name, partitions);
+  }
+
+  async delete(name: string): Promise<void> {
+    this.created.delete(name);
+    this.deleted.add(name);
+  }
+}

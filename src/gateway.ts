@@ -1,0 +1,50 @@
+/**
+ * Puts the layers together: an in-memory topic store, the engine, the router and one listener.
+ * `close()` ends every push query, closes every connection (HTTP/2 sessions included) and
+ * resolves when the listener is down.
+ */
+import { Engine, type EngineOptions } from './engine/engine.js';
+import { route } from './protocol/router.js';
+import { DEFAULT_MAX_LINE_BYTES } from './protocol/inserts-stream-endpoint.js';
+import { MemoryTopicStore } from './store/memory/memory-topic-store.js';
+import { listen, type Listener, type ListenerOptions } from './transport/listener.js';
+
+export interface GatewayOptions extends ListenerOptions {
+  readonly engine?: Partial<EngineOptions>;
+  readonly maxInsertLineBytes?: number;
+}
+
+export interface Gateway {
+  readonly url: string;
+  readonly port: number;
+  readonly engine: Engine;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
+  defaultOffsetReset: 'latest',
+  maxPushQueries: 50_000,
+};
+
+export async function startGateway(options: GatewayOptions): Promise<Gateway> {
+  const store = new MemoryTopicStore();
+  const engine = new Engine(store, { ...DEFAULT_ENGINE_OPTIONS, ...options.engine });
+  let state: 'READY' | 'TERMINATING' = 'READY';
+  const ctx = {
+    engine,
+    maxInsertLineBytes: options.maxInsertLineBytes ?? DEFAULT_MAX_LINE_BYTES,
+    state: () => state,
+  };
+  const listener: Listener = await listen(options, (exchange) => void route(exchange, ctx));
+  return {
+    url: listener.url,
+    port: listener.port,
+    engine,
+    async close() {
+      state = 'TERMINATING';
+      await engine.close();
+      await listener.close();
+      await store.close();
+    },
+  };
+}

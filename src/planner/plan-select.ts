@@ -1,0 +1,102 @@
+/**
+ * Plans a SELECT over one source: resolves the source, expands `*`, names the output columns as
+ * ksqlDB does (aliases, column names, KSQL_COL_n for the rest), and compiles WHERE and the
+ * projection. Aggregation, windows and joins are refused here with a clear message until the
+ * engine has them.
+ */
+import type { Catalog } from '../catalog/catalog.js';
+import type { DataSource } from '../catalog/source.js';
+import { KsqlStatementError } from '../errors.js';
+import { compileExpression, semanticError } from '../engine/expressions/compile.js';
+import type { Evaluator } from '../engine/expressions/compiled.js';
+import type * as ast from '../sql/ast.js';
+import { BOOLEAN, typeToString } from '../sql/types.js';
+import { InputRowScope } from './input-row.js';
+import type { OutputColumn, QueryPlan } from './query-plan.js';
+
+export function planSelect(query: ast.Query, catalog: Catalog): QueryPlan {
+  refuseUnsupported(query);
+  const source = resolveSource(query.from, catalog);
+  const names = [source.name, ...(query.from.alias ? [query.from.alias] : [])];
+  const scope = new InputRowScope(source.schema, names);
+  const where = query.where ? compileWhere(query.where, scope) : undefined;
+  const { projection, columns } = compileProjection(query, source, scope);
+  return {
+    kind: query.emit ? 'push' : 'pull',
+    source,
+    scope,
+    where,
+    projection,
+    columns,
+    limit: query.limit,
+    statementText: query.text,
+  };
+}
+
+function refuseUnsupported(query: ast.Query): void {
+  const unsupported: [boolean, string][] = [
+    [query.joins.length > 0, 'JOIN'],
+    [query.window !== undefined, 'WINDOW'],
+    [query.groupBy.length > 0, 'GROUP BY'],
+    [query.partitionBy.length > 0, 'PARTITION BY'],
+    [query.having !== undefined, 'HAVING'],
+  ];
+  for (const [present, what] of unsupported) {
+    if (present) throw new KsqlStatementError(`${what} is not supported by this server yet.`);
+  }
+}
+
+export function resolveSource(rel: ast.Relation, catalog: Catalog): DataSource {
+  const source = catalog.getSource(rel.name);
+  if (source) return source;
+  throw semanticError(rel.loc, `${rel.name} does not exist.`);
+}
+
+function compileWhere(expr: ast.Expression, scope: InputRowScope): Evaluator {
+  const c = compileExpression(expr, { scope, clause: 'WHERE' });
+  if (c.type !== null && c.type !== BOOLEAN && c.type.kind !== 'BOOLEAN') {
+    throw semanticError(expr.loc, `Type error in WHERE expression: Should evaluate to boolean but is ${typeToString(c.type)} instead.`);
+  }
+  return c.eval;
+}
+
+function compileProjection(
+  query: ast.Query,
+  source: DataSource,
+  scope: InputRowScope,
+): { projection: Evaluator[]; columns: OutputColumn[] } {
+  const projection: Evaluator[] = [];
+  const columns: OutputColumn[] = [];
+  let unnamed = 0;
+  for (const item of query.select) {
+    if (item.kind === 'AllColumns') {
+      source.schema.columns.forEach((c, i) => {
+        projection.push((row) => row[i]);
+        columns.push({ name: c.name, type: c.type, isKey: c.namespace === 'KEY' });
+      });
+      continue;
+    }
+    const c = compileExpression(item.expr, { scope, clause: 'SELECT' });
+    if (c.type === null) throw semanticError(item.expr.loc, `Can't determine the type of the expression NULL in SELECT; use CAST.`);
+    const name = item.alias ?? implicitName(item.expr) ?? `KSQL_COL_${unnamed++}`;
+    projection.push(c.eval);
+    const ref = item.expr.kind === 'ColumnRef' ? source.schema.find(item.expr.name) : undefined;
+    columns.push({ name, type: c.type, isKey: ref?.namespace === 'KEY' });
+  }
+  rejectDuplicates(columns);
+  return { projection, columns };
+}
+
+function implicitName(expr: ast.Expression): string | undefined {
+  if (expr.kind === 'ColumnRef') return expr.name;
+  if (expr.kind === 'StructDeref' && expr.field !== '*') return expr.field;
+  return undefined;
+}
+
+function rejectDuplicates(columns: readonly OutputColumn[]): void {
+  const seen = new Set<string>();
+  for (const c of columns) {
+    if (seen.has(c.name)) throw new KsqlStatementError(`Duplicate value columns found in schema: \`${c.name}\` ${typeToString(c.type)}`);
+    seen.add(c.name);
+  }
+}

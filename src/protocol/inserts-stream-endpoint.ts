@@ -1,0 +1,171 @@
+/**
+ * POST /inserts-stream (protocol spec §5): an arguments line, then one JSON object per line,
+ * each acknowledged with its `seq` once its record is appended. The 200 goes out right after the
+ * arguments line (the Java client waits for it before sending rows); a last row without `\n` is
+ * accepted; the first bad row gets an error ack and ends the response. Works over HTTP/1.1 too
+ * (full-duplex chunked), where ksqlDB answers 40004.
+ */
+import { JsonFloat, parseJsonFast } from '../codec/json-parse.js';
+import { writeJsonValue } from '../codec/json-write.js';
+import type { DataSource } from '../catalog/source.js';
+import type { Engine } from '../engine/engine.js';
+import { rowToRecord } from '../engine/insert-row.js';
+import { badRequest, ErrorCode, KsqlError } from '../errors.js';
+import type { TopicLog } from '../store/topic-log.js';
+import type { Exchange } from '../transport/exchange.js';
+import { LineSplitter, LineTooLongError } from './line-splitter.js';
+import { MediaType } from './negotiate.js';
+import { decodeUtf8, parseJsonBody } from './request-body.js';
+import { validateBody } from './schemas.js';
+
+export const DEFAULT_MAX_LINE_BYTES = 1024 * 1024;
+
+/** Writes acks as delimited lines or as one JSON array (spec §5.4). */
+class AckWriter {
+  private count = 0;
+
+  constructor(
+    private readonly exchange: Exchange,
+    private readonly asArray: boolean,
+  ) {}
+
+  private write(entity: object): Promise<void> {
+    const text = writeJsonValue(entity);
+    const framed = this.asArray ? `${this.count === 0 ? '[' : ','}${text}` : `${text}\n`;
+    this.count++;
+    return this.exchange.write(framed);
+  }
+
+  ok(seq: number): Promise<void> {
+    return this.write({ seq, status: 'ok' });
+  }
+
+  async error(seq: number, code: number, message: string): Promise<void> {
+    await this.write({ '@type': 'InsertError', status: 'error', seq, message, error_code: code });
+    this.end();
+  }
+
+  end(): void {
+    this.exchange.end(this.asArray ? (this.count === 0 ? '[]' : ']') : undefined);
+  }
+}
+
+class RowError extends Error {
+  constructor(
+    readonly code: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export async function handleInsertsStream(
+  exchange: Exchange,
+  engine: Engine,
+  mediaType: string | null,
+  maxLineBytes = DEFAULT_MAX_LINE_BYTES,
+): Promise<void> {
+  const splitter = new LineSplitter(maxLineBytes);
+  const body = exchange.body[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  const { argsLine, rest, ended } = await readArgsLine(body, splitter);
+  const args = validateBody('insertsStream', parseJsonBody(decodeUtf8(argsLine)));
+  const source = engine.insertTarget(args.target);
+  const topic = engine.topicOf(source);
+  exchange.respond({ status: 200 });
+  exchange.flushHeaders();
+  const acks = new AckWriter(exchange, mediaType === MediaType.JSON);
+  const inserter = new RowInserter(source, topic, acks);
+  try {
+    for (const line of rest) if (!(await inserter.insert(line))) return drain(exchange);
+    if (!ended) {
+      for (let next = await body.next(); !next.done; next = await body.next()) {
+        for (const line of splitter.push(next.value)) if (!(await inserter.insert(line))) return drain(exchange);
+        if (exchange.closed) return;
+      }
+    }
+    const last = splitter.finish();
+    if (last && !(await inserter.insert(last))) return drain(exchange);
+    acks.end();
+  } catch (err) {
+    if (err instanceof LineTooLongError) {
+      await acks.error(inserter.nextSeq(), ErrorCode.BAD_REQUEST, err.message);
+      return drain(exchange);
+    }
+    // The client reset or dropped the stream: rows acked so far stay, nothing else to answer.
+    exchange.end();
+  }
+}
+
+async function readArgsLine(
+  body: AsyncIterator<Buffer>,
+  splitter: LineSplitter,
+): Promise<{ argsLine: Buffer; rest: Buffer[]; ended: boolean }> {
+  for (;;) {
+    const next = await body.next();
+    if (next.done) {
+      const argsLine = splitter.finish();
+      if (!argsLine) throw badRequest("Invalid JSON in request: Missing required creator property 'target'");
+      return { argsLine, rest: [], ended: true };
+    }
+    const lines = splitter.push(next.value);
+    if (lines.length > 0) return { argsLine: lines[0]!, rest: lines.slice(1), ended: false };
+  }
+}
+
+/** Parses, converts, appends and acks one row at a time, so acks follow appends in order. */
+class RowInserter {
+  private seq = 0;
+
+  constructor(
+    private readonly source: DataSource,
+    private readonly topic: TopicLog,
+    private readonly acks: AckWriter,
+  ) {}
+
+  nextSeq(): number {
+    return this.seq;
+  }
+
+  /** False when the row failed: its error ack has ended the response. */
+  async insert(line: Buffer): Promise<boolean> {
+    if (isBlank(line)) return true;
+    const seq = this.seq++;
+    try {
+      const record = rowToRecord(this.source, parseRow(line));
+      try {
+        await this.topic.append(record);
+      } catch {
+        throw new RowError(ErrorCode.SERVER_ERROR, 'Error in processing inserts. Check server logs for details.');
+      }
+      await this.acks.ok(seq);
+      return true;
+    } catch (err) {
+      const code = err instanceof RowError || err instanceof KsqlError ? (err instanceof RowError ? err.code : err.errorCode) : ErrorCode.SERVER_ERROR;
+      await this.acks.error(seq, code, (err as Error).message);
+      return false;
+    }
+  }
+}
+
+function parseRow(line: Buffer): Record<string, unknown> {
+  let row: unknown;
+  try {
+    row = parseJsonFast(decodeUtf8(line));
+  } catch {
+    row = undefined;
+  }
+  if (typeof row !== 'object' || row === null || Array.isArray(row) || row instanceof JsonFloat) {
+    throw new RowError(ErrorCode.BAD_REQUEST, 'Invalid JSON in inserts stream');
+  }
+  return row as Record<string, unknown>;
+}
+
+function isBlank(line: Buffer): boolean {
+  for (const b of line) if (b !== 0x20 && b !== 0x09 && b !== 0x0d) return false;
+  return true;
+}
+
+/** After an error ack the rest of the body is read and dropped, so the client is not stalled. */
+function drain(exchange: Exchange): void {
+  exchange.body.resume();
+}

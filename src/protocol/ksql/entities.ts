@@ -1,0 +1,123 @@
+/**
+ * Statement results rendered as ksqlDB's KsqlEntity JSON (protocol spec §6.3): `@type` first,
+ * `statementText` second, `warnings` last, other fields in the order ksqlDB's classes write them.
+ */
+import type { Column } from '../../catalog/schema.js';
+import type { DataSource } from '../../catalog/source.js';
+import type { RunningQuery } from '../../engine/query-registry.js';
+import type { ExecutedStatement, StatementResult } from '../../engine/results.js';
+import type { SqlType } from '../../sql/types.js';
+
+export interface RenderContext {
+  commandSequence(): number;
+  partitionsOf(topic: string): number;
+}
+
+export function renderEntity(executed: ExecutedStatement, ctx: RenderContext): object | undefined {
+  const { statementText, result } = executed;
+  if (!result) return undefined;
+  return { ...body(result, statementText, ctx), warnings: [] };
+}
+
+function body(r: StatementResult, statementText: string, ctx: RenderContext): Record<string, unknown> {
+  const head = (type: string): Record<string, unknown> => ({ '@type': type, statementText });
+  switch (r.kind) {
+    case 'command':
+      return {
+        ...head('currentStatus'),
+        commandId: r.commandId,
+        commandStatus: { status: 'SUCCESS', message: r.message, queryId: r.queryId },
+        commandSequenceNumber: ctx.commandSequence(),
+      };
+    case 'warning':
+      return { ...head('warning_entity'), message: r.message };
+    case 'sources': {
+      const key = r.sourceType === 'STREAM' ? 'streams' : 'tables';
+      return { ...head(key), [key]: r.sources.map(sourceInfo) };
+    }
+    case 'sourceDescriptions':
+      return { ...head('source_descriptions'), sourceDescriptions: r.sources.map((s) => sourceDescription(s, true, ctx)) };
+    case 'topics':
+      return { ...head('kafka_topics'), topics: r.topics.map((t) => ({ name: t.name, replicaInfo: new Array(t.partitions).fill(1) })) };
+    case 'queries':
+      return { ...head('queries'), queries: r.queries.map(runningQuery) };
+    case 'variables':
+      return { ...head('variables'), variables: r.variables.map(([name, value]) => ({ name, value })) };
+    case 'describe':
+      return { ...head('sourceDescription'), sourceDescription: sourceDescription(r.source, r.extended, ctx) };
+    case 'terminateQuery':
+      return { ...head('terminate_query'), queryId: r.queryId, wasTerminated: r.wasTerminated };
+    case 'properties':
+      return {
+        ...head('properties'),
+        properties: Object.entries(r.properties).map(([name, value]) => ({ name, scope: 'KSQL', value, editable: true, level: 'SESSION' })),
+        overwrittenProperties: [],
+        defaultProperties: [],
+      };
+  }
+}
+
+function sourceInfo(s: DataSource): object {
+  return {
+    type: s.type,
+    name: s.name,
+    topic: s.topic,
+    keyFormat: s.keyFormat.format,
+    valueFormat: s.valueFormat.format,
+    isWindowed: s.windowType !== undefined,
+  };
+}
+
+function runningQuery(q: RunningQuery): object {
+  return {
+    queryString: q.statementText,
+    sinks: [],
+    sinkKafkaTopics: [],
+    id: q.id,
+    statusCount: { RUNNING: 1 },
+    queryType: 'PUSH',
+    state: 'RUNNING',
+  };
+}
+
+export function schemaInfo(type: SqlType): Record<string, unknown> {
+  const base = type.kind;
+  const fields = type.kind === 'STRUCT' ? type.fields.map((f) => ({ name: f.name, schema: schemaInfo(f.type) })) : null;
+  const member = type.kind === 'ARRAY' ? schemaInfo(type.element) : type.kind === 'MAP' ? schemaInfo(type.value) : null;
+  const out: Record<string, unknown> = { type: base, fields, memberSchema: member };
+  if (type.kind === 'DECIMAL') out.parameters = { precision: type.precision, scale: type.scale };
+  return out;
+}
+
+function fieldInfo(c: Column): object {
+  const out: Record<string, unknown> = { name: c.name, schema: schemaInfo(c.type) };
+  if (c.namespace === 'HEADER' && c.headerKey !== undefined) out.headerKey = c.headerKey;
+  if (c.namespace === 'KEY') out.type = 'KEY';
+  if (c.namespace === 'HEADER') out.type = 'HEADER';
+  return out;
+}
+
+function sourceDescription(s: DataSource, extended: boolean, ctx: RenderContext): object {
+  return {
+    name: s.name,
+    windowType: s.windowType ?? null,
+    readQueries: [],
+    writeQueries: [],
+    fields: s.schema.columns.map(fieldInfo),
+    type: s.type,
+    timestamp: s.timestampColumn ?? '',
+    statistics: '',
+    errorStats: '',
+    extended,
+    keyFormat: s.keyFormat.format,
+    valueFormat: s.valueFormat.format,
+    topic: s.topic,
+    partitions: ctx.partitionsOf(s.topic),
+    replication: 1,
+    statement: s.statement,
+    queryOffsetSummaries: [],
+    sourceConstraints: [],
+    clusterStatistics: [],
+    clusterErrorStats: [],
+  };
+}

@@ -1,0 +1,80 @@
+/**
+ * The three `/query-stream` body formats (protocol spec §2.3–2.5), as pure text producers; the
+ * response sink (query-response.ts) writes each piece as its own DATA frame.
+ *   A delimited: metadata line, one JSON array per row, `\n` after each; tombstones dropped.
+ *   B JSON: `[` metadata `,` row ... `]`, no newlines at all.
+ *   C StreamedRow: `[{"header":...},\n{"row":...},\n...{"finalMessage":"..."}]` (push) or
+ *     `[{"header":...},\n{"row":...}]` (pull).
+ */
+import { writeJsonValue } from '../../codec/json-write.js';
+import type { ErrorEntity } from '../responses.js';
+import type { EndReason } from '../../engine/sink.js';
+import { MediaType } from '../negotiate.js';
+
+export interface QueryHeader {
+  readonly queryId: string;
+  readonly columnNames: readonly string[];
+  readonly columnTypes: readonly string[];
+  /** ksqlDB's schema text for format C (key columns marked only for pull queries). */
+  readonly schema: string;
+}
+
+export interface OutputFormat {
+  readonly contentType: string;
+  header(h: QueryHeader): string;
+  /** The text for one row (its JSON array already written), or undefined to send nothing. */
+  row(rowJson: string, tombstone: boolean): string | undefined;
+  end(reason: EndReason): string | undefined;
+  error(e: ErrorEntity): string;
+}
+
+function metadata(h: QueryHeader): string {
+  return writeJsonValue({ queryId: h.queryId, columnNames: h.columnNames, columnTypes: h.columnTypes });
+}
+
+export const delimitedFormat: OutputFormat = {
+  contentType: MediaType.DELIMITED,
+  header: (h) => `${metadata(h)}\n`,
+  row: (json, tombstone) => (tombstone ? undefined : `${json}\n`),
+  end: () => undefined,
+  error: (e) => `${writeJsonValue(e)}\n`,
+};
+
+export const jsonArrayFormat: OutputFormat = {
+  contentType: MediaType.JSON,
+  header: (h) => `[${metadata(h)}`,
+  row: (json, tombstone) => (tombstone ? undefined : `,${json}`),
+  end: () => ']',
+  error: (e) => `,${writeJsonValue(e)}]`,
+};
+
+/**
+ * Push queries end every element with `,\n` so that a line-splitting client (the Java client)
+ * sees the header at once; pull queries put `,\n` before each later element and close with `]`,
+ * which gives the same bytes as ksqlDB's one-element buffer.
+ */
+const streamedRow = (e: object): string => writeJsonValue(e);
+const rowElement = (json: string, tombstone: boolean): string =>
+  `{"row":{"columns":${json}${tombstone ? ',"tombstone":true' : ''}}}`;
+
+export const streamedRowPushFormat: OutputFormat = {
+  contentType: MediaType.KSQL_V1_JSON,
+  header: (h) => `[${streamedRow({ header: { queryId: h.queryId, schema: h.schema } })},\n`,
+  row: (json, tombstone) => `${rowElement(json, tombstone)},\n`,
+  end: (reason) => `{"finalMessage":"${reason === 'limit' ? 'Limit Reached' : 'Query Completed'}"}]`,
+  error: (e) => `${streamedRow({ errorMessage: e })},\n]`,
+};
+
+export const streamedRowPullFormat: OutputFormat = {
+  contentType: MediaType.KSQL_V1_JSON,
+  header: (h) => `[${streamedRow({ header: { queryId: h.queryId, schema: h.schema } })}`,
+  row: (json, tombstone) => `,\n${rowElement(json, tombstone)}`,
+  end: () => ']',
+  error: (e) => `,\n${streamedRow({ errorMessage: e })},\n]`,
+};
+
+export function outputFormatFor(mediaType: string | null, isPull: boolean): OutputFormat {
+  if (mediaType === MediaType.JSON) return jsonArrayFormat;
+  if (mediaType === MediaType.KSQL_V1_JSON) return isPull ? streamedRowPullFormat : streamedRowPushFormat;
+  return delimitedFormat;
+}

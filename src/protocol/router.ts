@@ -1,0 +1,83 @@
+/**
+ * Routes an exchange to its endpoint (protocol spec §0.3): method and path, then the Accept
+ * header against the types the route produces. Unknown paths, wrong methods and unmatched
+ * Accept headers all get the catch-all `404 Not Found`. Errors thrown by an endpoint before its
+ * response started become ksqlDB error bodies (no Content-Type, spec §0.2).
+ */
+import type { Engine } from '../engine/engine.js';
+import type { Exchange } from '../transport/exchange.js';
+import { handleCloseQuery } from './close-query-endpoint.js';
+import { handleInsertsStream } from './inserts-stream-endpoint.js';
+import { handleKsql } from './ksql/ksql-endpoint.js';
+import { MediaType, negotiate } from './negotiate.js';
+import { handleQueryStream } from './query-stream/query-stream-endpoint.js';
+import { sendError, sendNotFound } from './responses.js';
+import { handleChc, handleHealthcheck, handleInfo, handleRoot } from './server-info.js';
+import {
+  handleCreateTopic,
+  handleDeleteTopic,
+  handleListTopics,
+  handleProduce,
+  handleReadRecords,
+} from './topics-endpoint.js';
+
+export interface RouterContext {
+  readonly engine: Engine;
+  readonly maxInsertLineBytes: number;
+  state(): 'READY' | 'TERMINATING';
+}
+
+type Handler = (exchange: Exchange, ctx: RouterContext, mediaType: string | null, params: string[]) => Promise<void> | void;
+
+interface Route {
+  readonly method: string;
+  readonly pattern: RegExp;
+  /** Types the route produces, in ksqlDB's order; absent: Accept is not checked. */
+  readonly produces?: readonly string[];
+  readonly handler: Handler;
+}
+
+const STREAM_TYPES = [MediaType.DELIMITED, MediaType.JSON, MediaType.KSQL_V1_JSON];
+const KSQL_TYPES = [MediaType.JSON, MediaType.KSQL_V1_JSON];
+const TOPIC = '([^/]+)';
+
+const routes: readonly Route[] = [
+  { method: 'POST', pattern: /^\/query-stream$/, produces: STREAM_TYPES, handler: (ex, c, mt) => handleQueryStream(ex, c.engine, mt) },
+  { method: 'POST', pattern: /^\/inserts-stream$/, produces: STREAM_TYPES, handler: (ex, c, mt) => handleInsertsStream(ex, c.engine, mt, c.maxInsertLineBytes) },
+  { method: 'POST', pattern: /^\/close-query$/, handler: (ex, c) => handleCloseQuery(ex, c.engine) },
+  { method: 'POST', pattern: /^\/ksql$/, produces: KSQL_TYPES, handler: (ex, c) => handleKsql(ex, c.engine) },
+  { method: 'GET', pattern: /^\/info$/, handler: (ex) => handleInfo(ex) },
+  { method: 'GET', pattern: /^\/healthcheck$/, handler: (ex, c) => handleHealthcheck(ex, c.state()) },
+  { method: 'GET', pattern: /^\/chc\/(?:ready|live)$/, handler: (ex) => handleChc(ex) },
+  { method: 'GET', pattern: /^\/$/, handler: (ex) => handleRoot(ex) },
+  { method: 'GET', pattern: /^\/topics$/, handler: (ex, c) => handleListTopics(ex, c.engine) },
+  { method: 'PUT', pattern: new RegExp(`^/topics/${TOPIC}$`), handler: (ex, c, _m, p) => handleCreateTopic(ex, c.engine, p[0]!) },
+  { method: 'POST', pattern: new RegExp(`^/topics/${TOPIC}$`), handler: (ex, c, _m, p) => handleProduce(ex, c.engine, p[0]!) },
+  { method: 'DELETE', pattern: new RegExp(`^/topics/${TOPIC}$`), handler: (ex, c, _m, p) => handleDeleteTopic(ex, c.engine, p[0]!) },
+  { method: 'GET', pattern: new RegExp(`^/topics/${TOPIC}/records$`), handler: (ex, c, _m, p) => handleReadRecords(ex, c.engine, p[0]!) },
+];
+
+export async function route(exchange: Exchange, ctx: RouterContext): Promise<void> {
+  try {
+    for (const r of routes) {
+      if (r.method !== exchange.method) continue;
+      const m = r.pattern.exec(exchange.path);
+      if (!m) continue;
+      const mediaType = r.produces ? negotiate(exchange.header('accept'), r.produces) : null;
+      if (mediaType === undefined) continue;
+      const params = m.slice(1).map((p) => decodeURIComponent(p));
+      await r.handler(exchange, ctx, mediaType, params);
+      return;
+    }
+    drainBody(exchange);
+    sendNotFound(exchange);
+  } catch (err) {
+    drainBody(exchange);
+    sendError(exchange, err);
+  }
+}
+
+/** A body nobody will read is drained so HTTP/1.1 keep-alive and HTTP/2 flow control go on. */
+function drainBody(exchange: Exchange): void {
+  if (!exchange.body.readableEnded) exchange.body.resume();
+}
