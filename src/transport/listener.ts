@@ -111,7 +111,7 @@ function createCleartextFront(h1: http.Server, h2: http2.Http2Server): net.Serve
 
 /** Reads until the first bytes tell the protocol, then hands the socket over with those bytes. */
 function sniff(socket: net.Socket, h1: http.Server, h2: http2.Http2Server): void {
-  let seen = Buffer.alloc(0);
+  let seen: Buffer = Buffer.alloc(0);
   const onData = (chunk: Buffer): void => {
     seen = seen.length === 0 ? chunk : Buffer.concat([seen, chunk]);
     const n = Math.min(seen.length, PREFACE.length);
@@ -129,7 +129,9 @@ function sniff(socket: net.Socket, h1: http.Server, h2: http2.Http2Server): void
       socket.resume();
     }
   };
-  const onError = (): void => socket.destroy();
+  const onError = (): void => {
+    socket.destroy();
+  };
   socket.on('data', onData);
   socket.on('error', onError);
 }
