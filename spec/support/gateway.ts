@@ -1,0 +1,25 @@
+/** A real gateway on an ephemeral loopback port, for specs; helpers to run SQL against it. */
+import { startGateway, type Gateway } from '../../src/gateway.js';
+import type { EngineOptions } from '../../src/engine/engine.js';
+import { h2Request } from './http-clients.js';
+
+export async function startTestGateway(engine: Partial<EngineOptions> = {}): Promise<Gateway> {
+  return startGateway({ host: '127.0.0.1', port: 0, engine: { defaultOffsetReset: 'earliest', ...engine } });
+}
+
+/** Runs statements through /ksql and fails loudly if they do not succeed. */
+export async function ksql(gateway: Gateway, sql: string): Promise<unknown[]> {
+  const res = await h2Request(gateway.url, { path: '/ksql', body: JSON.stringify({ ksql: sql }) });
+  if (res.status !== 200) throw new Error(`/ksql ${res.status}: ${res.body}`);
+  return JSON.parse(res.body) as unknown[];
+}
+
+/** Feeds rows through the topic API's produce call. */
+export async function produce(gateway: Gateway, topic: string, records: object[]): Promise<void> {
+  const res = await h2Request(gateway.url, { path: `/topics/${topic}`, body: JSON.stringify({ records }) });
+  if (res.status !== 200) throw new Error(`produce ${res.status}: ${res.body}`);
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
