@@ -1,0 +1,109 @@
+/**
+ * The one listener: HTTP/2 prior knowledge and HTTP/1.1 on one cleartext port, a preface that
+ * arrives in pieces, TLS with ALPN h2 and http/1.1 (certificate made by openssl where installed),
+ * and a graceful close that ends HTTP/2 sessions.
+ */
+import { expect } from 'chai';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import https from 'node:https';
+import http2 from 'node:http2';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startGateway, type Gateway } from '../../src/gateway.js';
+import { h2Request } from '../support/http-clients.js';
+
+function selfSignedCertificate(): { cert: Buffer; key: Buffer } | undefined {
+  const dir = mkdtempSync(join(tmpdir(), 'streamgate-tls-'));
+  const res = spawnSync('openssl', [
+    'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=localhost',
+    '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
+  ]);
+  if (res.status !== 0) return undefined;
+  return { cert: readFileSync(join(dir, 'cert.pem')), key: readFileSync(join(dir, 'key.pem')) };
+}
+
+describe('listener', () => {
+  it('serves HTTP/2 even when the connection preface arrives one byte at a time', async () => {
+    const gw = await startGateway({ host: '127.0.0.1', port: 0 });
+    try {
+      const preface = Buffer.from('PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n');
+      const socket = net.connect(gw.port, '127.0.0.1');
+      await new Promise((r) => socket.once('connect', r));
+      for (const byte of preface) {
+        socket.write(Buffer.from([byte]));
+        await new Promise((r) => setTimeout(r, 1));
+      }
+      // Hand the socket, preface already sent, to an HTTP/2 client session.
+      const session = http2.connect(gw.url, { createConnection: () => socket });
+      const status = await new Promise<number>((resolve, reject) => {
+        const req = session.request({ ':path': '/info' });
+        req.on('response', (h) => resolve(Number(h[':status'])));
+        req.on('error', reject);
+        req.end();
+      });
+      session.close();
+      expect(status).to.equal(200);
+    } finally {
+      await gw.close();
+    }
+  });
+
+  it('closes open HTTP/2 sessions and push queries on close', async () => {
+    const gw = await startGateway({ host: '127.0.0.1', port: 0 });
+    await h2Request(gw.url, {
+      path: '/ksql',
+      body: JSON.stringify({ ksql: "CREATE STREAM S (V INT) WITH (kafka_topic='s', value_format='JSON', partitions=1);" }),
+    });
+    const session = http2.connect(gw.url);
+    const req = session.request({ ':method': 'POST', ':path': '/query-stream' });
+    req.end(JSON.stringify({ sql: 'SELECT * FROM S EMIT CHANGES;' }));
+    await new Promise((r) => req.once('response', r));
+    const sessionClosed = new Promise((r) => session.once('close', r));
+    const started = Date.now();
+    await gw.close();
+    await sessionClosed;
+    expect(Date.now() - started).to.be.below(3000);
+    expect(gw.engine.queries.size).to.equal(0);
+  });
+
+  const creds = spawnSync('openssl', ['version']).status === 0 ? selfSignedCertificate() : undefined;
+  (creds ? describe : describe.skip)('with TLS', () => {
+    let gw: Gateway;
+    before(async () => {
+      gw = await startGateway({ host: '127.0.0.1', port: 0, tls: creds! });
+    });
+    after(() => gw.close());
+
+    it('negotiates h2 by ALPN', async () => {
+      const session = http2.connect(gw.url, { rejectUnauthorized: false });
+      const body = await new Promise<string>((resolve, reject) => {
+        const req = session.request({ ':path': '/info' });
+        let data = '';
+        req.setEncoding('utf8');
+        req.on('data', (c: string) => (data += c));
+        req.on('end', () => resolve(data));
+        req.on('error', reject);
+        req.end();
+      });
+      expect((session.socket as unknown as { alpnProtocol: string }).alpnProtocol).to.equal('h2');
+      session.close();
+      expect(JSON.parse(body).KsqlServerInfo.serverStatus).to.equal('RUNNING');
+    });
+
+    it('serves HTTP/1.1 over TLS', async () => {
+      const body = await new Promise<string>((resolve, reject) => {
+        https
+          .get(`${gw.url}/healthcheck`, { rejectUnauthorized: false, ALPNProtocols: ['http/1.1'] }, (res) => {
+            let data = '';
+            res.setEncoding('utf8');
+            res.on('data', (c: string) => (data += c));
+            res.on('end', () => resolve(data));
+          })
+          .on('error', reject);
+      });
+      expect(JSON.parse(body).serverState).to.equal('READY');
+    });
+  });
+});
