@@ -15,11 +15,11 @@
  * Errors throw JsonSyntaxError with the 0-based offset of the problem. Nesting is capped (default
  * 1000 arrays/objects deep): the parser is iterative, so the cap is a policy, not a stack limit.
  *
- * parseJsonFast hands the text to the native JSON.parse when a cheap pre-scan shows no number
- * whose JSON.parse value would differ from the contract (no digit followed by `.`, `e` or `E`, no
- * run of 16 digits, which covers every unsafe integer) and the text is too short, or has too few
- * brackets, to exceed the depth cap. Anything else, including text JSON.parse rejects, goes to the
- * lossless parser. False positives (such digits inside a string) only cost the slower path.
+ * parseJsonFast gives the same results through the native JSON.parse when it can: the text must
+ * have no `.` at all and no `e`/`E` right after a digit (so no number has a fraction or an
+ * exponent; a few indexOf scans), and the parsed value must hold only safe integers and respect
+ * the depth cap (a walk over the result). Anything else, including text JSON.parse rejects, is parsed again
+ * by the lossless parser. False positives (a `.` inside a string) only cost the slower path.
  *
  * Measured (Node 20.20, one core of the development container, spec/codec/codec-bench.ts) on
  * `{"USERID":"User_1","PAGEID":"Page_42","VIEWTIME":1700000000000}`: parseJsonFast about 1.9
@@ -67,30 +67,49 @@ export function parseJsonLossless(text: string, options?: JsonParseOptions): Jso
   return new Parser(text, options?.maxDepth ?? DEFAULT_MAX_DEPTH).parseDocument();
 }
 
-// A fraction or an exponent (a digit followed by . e E), or an integer of 16+ digits.
-const LOSSY_NUMBER = /\d[.eE]|\d{16}/;
-
 export function parseJsonFast(text: string, options?: JsonParseOptions): JsonValue {
   const maxDepth = options?.maxDepth ?? DEFAULT_MAX_DEPTH;
-  if (LOSSY_NUMBER.test(text) || !depthCertainlyWithin(text, maxDepth)) return parseJsonLossless(text, options);
+  if (mayHoldFloat(text)) return parseJsonLossless(text, options);
   let value: JsonValue;
   try {
     value = JSON.parse(text) as JsonValue;
   } catch {
     return parseJsonLossless(text, options); // throws the JsonSyntaxError
   }
-  return value;
+  return checkedOrUndefined(value, maxDepth) ?? parseJsonLossless(text, options);
 }
 
-/** True when no valid JSON in `text` can nest deeper than maxDepth (too short, or too few brackets). */
-function depthCertainlyWithin(text: string, maxDepth: number): boolean {
-  if (text.length <= 2 * maxDepth + 1) return true;
-  let opens = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if ((c === LBRACKET || c === LBRACE) && ++opens > maxDepth) return false;
+/** True if the text has a `.` anywhere or an `e`/`E` right after a digit: a number may have a fraction or exponent. */
+function mayHoldFloat(text: string): boolean {
+  if (text.indexOf('.') >= 0) return true;
+  for (let i = text.indexOf('e'); i > 0; i = text.indexOf('e', i + 1)) if (isDigit(text.charCodeAt(i - 1))) return true;
+  for (let i = text.indexOf('E'); i > 0; i = text.indexOf('E', i + 1)) if (isDigit(text.charCodeAt(i - 1))) return true;
+  return false;
+}
+
+/**
+ * Whether a JSON.parse result meets the contract: every number a safe integer (a larger integer
+ * must become a bigint) and no container nested deeper than depthLeft. Recursive and bounded by
+ * the depth cap; if a very large cap still exhausts the stack, the caller falls back.
+ */
+function integersSafeAndDepthWithin(v: JsonValue, depthLeft: number): boolean {
+  if (typeof v === 'number') return Number.isSafeInteger(v);
+  if (typeof v !== 'object' || v === null) return true;
+  if (depthLeft === 0) return false;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) if (!integersSafeAndDepthWithin(v[i]!, depthLeft - 1)) return false;
+    return true;
   }
+  for (const key in v) if (!integersSafeAndDepthWithin((v as JsonObject)[key]!, depthLeft - 1)) return false;
   return true;
+}
+
+function checkedOrUndefined(value: JsonValue, maxDepth: number): JsonValue | undefined {
+  try {
+    return integersSafeAndDepthWithin(value, maxDepth) ? value : undefined;
+  } catch {
+    return undefined; // stack exhausted by a huge cap: let the iterative parser decide
+  }
 }
 
 const QUOTE = 0x22;
@@ -115,6 +134,10 @@ const SIMPLE_ESCAPES: Record<number, string> = {
   0x72: '\r',
   0x74: '\t',
 };
+
+const KEY_CACHE_SIZE = 256;
+const MAX_CACHED_KEY_LENGTH = 64;
+const keyCache: string[] = new Array<string>(KEY_CACHE_SIZE).fill('');
 
 function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
@@ -214,7 +237,7 @@ class Parser {
   /** `"key" :` at the current position. */
   private parseKey(): string {
     if (this.text.charCodeAt(this.pos) !== QUOTE) this.fail('Expected a string key');
-    const key = this.parseString();
+    const key = this.parseKeyString();
     this.skipWhitespace();
     if (this.text.charCodeAt(this.pos) !== COLON) this.fail("Expected ':'");
     this.pos++;
@@ -239,11 +262,17 @@ class Parser {
   private parseNumber(): number | bigint | JsonFloat {
     const t = this.text;
     const start = this.pos;
-    let i = t.charCodeAt(start) === MINUS ? start + 1 : start;
-    const first = t.charCodeAt(i);
-    if (first === ZERO) i++;
-    else if (isDigit(first)) while (isDigit(t.charCodeAt(++i)));
-    else this.fail('Invalid number', i);
+    const negative = t.charCodeAt(start) === MINUS;
+    let i = negative ? start + 1 : start;
+    let c = t.charCodeAt(i);
+    let magnitude = 0; // exact while there are at most 15 digits
+    if (c === ZERO) i++;
+    else if (isDigit(c)) {
+      do {
+        magnitude = magnitude * 10 + (c - ZERO);
+        c = t.charCodeAt(++i);
+      } while (isDigit(c));
+    } else this.fail('Invalid number', i);
     let isFloat = false;
     if (t.charCodeAt(i) === DOT) {
       i = this.digitsAfter(i + 1);
@@ -256,10 +285,11 @@ class Parser {
       isFloat = true;
     }
     this.pos = i;
+    if (isFloat) return new JsonFloat(t.slice(start, i));
+    if (i - start <= 15) return negative ? -magnitude : magnitude;
     const literal = t.slice(start, i);
-    if (isFloat) return new JsonFloat(literal);
     const n = Number(literal);
-    return i - start <= 15 || Number.isSafeInteger(n) ? n : BigInt(literal);
+    return Number.isSafeInteger(n) ? n : BigInt(literal);
   }
 
   /** The position after one or more digits starting at i. */
@@ -267,6 +297,28 @@ class Parser {
     if (!isDigit(this.text.charCodeAt(i))) this.fail('Invalid number', i);
     while (isDigit(this.text.charCodeAt(++i)));
     return i;
+  }
+
+  /**
+   * A member name. Rows repeat the same names, so recently seen names are reused when the text
+   * matches: no new string, and the object store sees an already internalized key.
+   */
+  private parseKeyString(): string {
+    const t = this.text;
+    const start = this.pos + 1;
+    let i = start;
+    for (let c = t.charCodeAt(i); c !== QUOTE; c = t.charCodeAt(++i)) {
+      if (c === BACKSLASH || !(c >= 0x20)) return this.parseString();
+    }
+    this.pos = i + 1;
+    const length = i - start;
+    if (length > MAX_CACHED_KEY_LENGTH) return t.slice(start, i);
+    const slot = (length * 31 + t.charCodeAt(start) * 7 + t.charCodeAt(i - 1)) & (KEY_CACHE_SIZE - 1);
+    const cached = keyCache[slot]!;
+    if (cached.length === length && t.startsWith(cached, start)) return cached;
+    const key = t.slice(start, i);
+    keyCache[slot] = key;
+    return key;
   }
 
   private parseString(): string {

@@ -4,20 +4,12 @@
  * still standing formats the record. Schema-registry formats (AVRO, PROTOBUF, JSON_SR) need a
  * registry header and are never candidates here.
  */
-import { utf8Decoder } from '../catalog/formats/format.js';
+import { tryDecodeText as text } from '../catalog/formats/format.js';
 
 interface PrintFormat {
   readonly name: string;
   /** The text, or undefined when these bytes are not in this format. */
   tryFormat(bytes: Uint8Array): string | undefined;
-}
-
-function text(bytes: Uint8Array): string | undefined {
-  try {
-    return utf8Decoder.decode(bytes);
-  } catch {
-    return undefined;
-  }
 }
 
 function view(bytes: Uint8Array): DataView {

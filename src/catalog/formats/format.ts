@@ -23,6 +23,15 @@ export class SerdeError extends Error {
 
 export const utf8Decoder = new TextDecoder('utf-8', { fatal: true });
 
+/** The bytes as UTF-8 text, or undefined when they are not valid UTF-8. */
+export function tryDecodeText(bytes: Uint8Array): string | undefined {
+  try {
+    return utf8Decoder.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
 export function decodeText(bytes: Uint8Array): string {
   try {
     return utf8Decoder.decode(bytes);

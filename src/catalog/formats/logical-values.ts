@@ -9,7 +9,7 @@ import { coerce } from '../coerce.js';
 import type { Column } from '../schema.js';
 import type { FormatInfo } from '../source.js';
 import { createSerde } from './serde-factory.js';
-import { utf8Decoder } from './format.js';
+import { tryDecodeText } from './format.js';
 
 export interface Side {
   readonly format?: FormatInfo;
@@ -42,21 +42,13 @@ export function decodeLogical(side: Side, bytes: Uint8Array | null): string {
       return rawText(bytes);
     }
   }
-  if (format === 'DELIMITED') return writeJsonValue(textOf(bytes));
+  if (format === 'DELIMITED') return writeJsonValue(tryDecodeText(bytes));
   return rawText(bytes);
-}
-
-function textOf(bytes: Uint8Array): string | undefined {
-  try {
-    return utf8Decoder.decode(bytes);
-  } catch {
-    return undefined;
-  }
 }
 
 /** JSON text kept exactly as stored when it is JSON; otherwise a string (or Base64 bytes). */
 function rawText(bytes: Uint8Array): string {
-  const text = textOf(bytes);
+  const text = tryDecodeText(bytes);
   if (text === undefined) return writeJsonValue(Buffer.from(bytes).toString('base64'));
   try {
     JSON.parse(text);
