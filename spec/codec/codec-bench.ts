@@ -45,6 +45,15 @@ measure('parseJsonLossless, insert row', 1000, (i) => parseJsonLossless(inserts[
 measure('JSON.parse, insert row', 1000, (i) => JSON.parse(inserts[i & 1023]!));
 const floatInsert = '{"USERID":"User_1","PAGEID":"Page_42","SCORE":12.5}';
 measure('parseJsonFast, row with a fraction (slow path)', 1000, () => parseJsonFast(floatInsert));
+const wide = JSON.stringify(
+  Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`COLUMN_${i}`, i % 2 ? `text value ${i} without any dots` : i * 1000])),
+);
+measure(`parseJsonFast, 10 columns (${wide.length} chars)`, 100, () => parseJsonFast(wide));
+measure(`parseJsonLossless, 10 columns (${wide.length} chars)`, 100, () => parseJsonLossless(wide));
+measure(`JSON.parse, 10 columns (${wide.length} chars)`, 100, () => JSON.parse(wide));
+const long = JSON.stringify({ ID: 1, BODY: 'x'.repeat(2000) });
+measure('parseJsonFast, one 2000-char string', 100, () => parseJsonFast(long));
+measure('parseJsonLossless, one 2000-char string', 100, () => parseJsonLossless(long));
 
 const doubles = Array.from({ length: 1024 }, (_, i) => (i % 3 === 0 ? i * 1.25 : i % 3 === 1 ? i * 1e9 + 0.5 : Math.random()));
 measure('formatJavaDouble, mixed doubles', 1000, (i) => formatJavaDouble(doubles[i & 1023]!));

@@ -53,6 +53,9 @@ describe('JSON parsing', () => {
         ['{"a":{"b":[{"c":9007199254740993}]}}', { a: { b: [{ c: 9007199254740993n }] } }],
         ['{"a":1,"a":2}', { a: 2 }],
         ['\t\n\r {"k" : [ true , null ] }', { k: [true, null] }],
+        ['"' + 'long '.repeat(20) + '"', 'long '.repeat(20)],
+        ['"' + 'long '.repeat(20) + '\\"quoted\\" \\u00e9"', 'long '.repeat(20) + '"quoted" é'],
+        ['{"' + 'k'.repeat(100) + '":1,"' + 'k'.repeat(100) + '":2}', { ['k'.repeat(100)]: 2 }],
       ];
       for (const [text, expected] of cases) {
         it(`${text.trim()}`, () => {
@@ -103,6 +106,9 @@ describe('JSON parsing', () => {
         ['NaN', 0],
         ['[1 2]', 3],
         ['\ufeff{}', 0],
+        ['"' + 'x'.repeat(40), 41],
+        ['"' + 'x'.repeat(40) + '\u0001"', 41],
+        ['["' + 'x'.repeat(40) + '\\q"]', 42],
       ];
       for (const [text, position] of errors) {
         it(`rejects ${JSON.stringify(text)} at ${position}`, () => {

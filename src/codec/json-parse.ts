@@ -76,7 +76,7 @@ export function parseJsonFast(text: string, options?: JsonParseOptions): JsonVal
   } catch {
     return parseJsonLossless(text, options); // throws the JsonSyntaxError
   }
-  return checkedOrUndefined(value, maxDepth) ?? parseJsonLossless(text, options);
+  return meetsContract(value, maxDepth) ? value : parseJsonLossless(text, options);
 }
 
 /** True if the text has a `.` anywhere or an `e`/`E` right after a digit: a number may have a fraction or exponent. */
@@ -104,11 +104,11 @@ function integersSafeAndDepthWithin(v: JsonValue, depthLeft: number): boolean {
   return true;
 }
 
-function checkedOrUndefined(value: JsonValue, maxDepth: number): JsonValue | undefined {
+function meetsContract(value: JsonValue, maxDepth: number): boolean {
   try {
-    return integersSafeAndDepthWithin(value, maxDepth) ? value : undefined;
+    return integersSafeAndDepthWithin(value, maxDepth);
   } catch {
-    return undefined; // stack exhausted by a huge cap: let the iterative parser decide
+    return false; // stack exhausted under a huge cap: let the iterative parser decide
   }
 }
 
@@ -135,6 +135,9 @@ const SIMPLE_ESCAPES: Record<number, string> = {
   0x74: '\t',
 };
 
+/** Strings longer than this are scanned with indexOf and a regex instead of a char loop. */
+const SHORT_STRING = 64;
+const CONTROL_CHAR = /[\u0000-\u001f]/;
 const KEY_CACHE_SIZE = 256;
 const MAX_CACHED_KEY_LENGTH = 64;
 const keyCache: string[] = new Array<string>(KEY_CACHE_SIZE).fill('');
@@ -324,7 +327,8 @@ class Parser {
   private parseString(): string {
     const t = this.text;
     const start = this.pos + 1;
-    for (let i = start; ; i++) {
+    const limit = Math.min(start + SHORT_STRING, t.length + 1);
+    for (let i = start; i < limit; i++) {
       const c = t.charCodeAt(i);
       if (c === QUOTE) {
         this.pos = i + 1;
@@ -333,6 +337,21 @@ class Parser {
       if (c === BACKSLASH) return this.parseEscapedString(start, i);
       if (!(c >= 0x20)) this.failInString(i);
     }
+    return this.parseLongString(start, limit);
+  }
+
+  /**
+   * A longer string whose first characters, up to `checked`, are plain: native scans for the
+   * closing quote, then for backslashes and control characters in the rest.
+   */
+  private parseLongString(start: number, checked: number): string {
+    const t = this.text;
+    const end = t.indexOf('"', checked);
+    if (end < 0) return this.parseEscapedString(start, checked); // reports where it fails
+    const rest = t.slice(checked, end);
+    if (rest.indexOf('\\') >= 0 || CONTROL_CHAR.test(rest)) return this.parseEscapedString(start, checked);
+    this.pos = end + 1;
+    return t.slice(start, end);
   }
 
   /** The rest of a string from its first backslash at i. */
