@@ -8,10 +8,15 @@ import {
   type JsonValue,
 } from '../../src/codec/json-parse.js';
 
-const parsers = [
-  ['parseJsonLossless', parseJsonLossless],
-  ['parseJsonFast', parseJsonFast],
-] as const;
+type Parse = (text: string, options?: { maxDepth?: number }) => JsonValue;
+const PAD = ' '.repeat(100); // long enough for parseJsonFast to try JSON.parse first
+
+// [name, parse, offset added to error positions]
+const parsers: ReadonlyArray<readonly [string, Parse, number]> = [
+  ['parseJsonLossless', parseJsonLossless, 0],
+  ['parseJsonFast', parseJsonFast, 0],
+  ['parseJsonFast, padded to 100+ chars', (text, options) => parseJsonFast(PAD + text, options), PAD.length],
+];
 
 /** Replaces JsonFloat by a tagged string so results compare with deep.equal. */
 function plain(v: JsonValue): unknown {
@@ -24,7 +29,7 @@ function plain(v: JsonValue): unknown {
 }
 
 describe('JSON parsing', () => {
-  for (const [name, parse] of parsers) {
+  for (const [name, parse, offset] of parsers) {
     describe(name, () => {
       const cases: ReadonlyArray<readonly [string, unknown]> = [
         ['11', 11],
@@ -119,7 +124,7 @@ describe('JSON parsing', () => {
             err = e;
           }
           expect(err).to.be.instanceOf(JsonSyntaxError);
-          expect((err as JsonSyntaxError).position).to.equal(position);
+          expect((err as JsonSyntaxError).position).to.equal(position + offset);
           expect((err as JsonSyntaxError).message).to.match(/ at position \d+$/);
         });
       }
@@ -155,6 +160,8 @@ describe('JSON parsing', () => {
       '[' + '{"x":[1,2,3]},'.repeat(200) + '{}]',
       '"just a string with 2.5 inside"',
     ];
-    for (const text of corpus) expect(plain(parseJsonFast(text))).to.deep.equal(plain(parseJsonLossless(text)));
+    for (const text of [...corpus, ...corpus.map((t) => PAD + t)]) {
+      expect(plain(parseJsonFast(text))).to.deep.equal(plain(parseJsonLossless(text)));
+    }
   });
 });

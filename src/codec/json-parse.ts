@@ -15,15 +15,20 @@
  * Errors throw JsonSyntaxError with the 0-based offset of the problem. Nesting is capped (default
  * 1000 arrays/objects deep): the parser is iterative, so the cap is a policy, not a stack limit.
  *
- * parseJsonFast gives the same results through the native JSON.parse when it can: the text must
- * have no `.` at all and no `e`/`E` right after a digit (so no number has a fraction or an
- * exponent; a few indexOf scans), and the parsed value must hold only safe integers and respect
- * the depth cap (a walk over the result). Anything else, including text JSON.parse rejects, is parsed again
- * by the lossless parser. False positives (a `.` inside a string) only cost the slower path.
+ * parseJsonFast gives the same results, through the native JSON.parse when that is safe and
+ * worth it: the text is at least FAST_PATH_MIN_LENGTH chars, has no `.` at all and no `e`/`E` right
+ * after a digit (so no number has a fraction or an exponent; a few indexOf scans), and the parsed
+ * value holds only safe integers within the depth cap (a walk over the result). Anything else,
+ * including text JSON.parse rejects, goes to the lossless parser. False positives (a `.` inside a
+ * string) only cost the slower path.
  *
- * Measured (Node 20.20, one core of the development container, spec/codec/codec-bench.ts) on
- * `{"USERID":"User_1","PAGEID":"Page_42","VIEWTIME":1700000000000}`: parseJsonFast about 1.9
- * million rows/s, parseJsonLossless about 1.6 million rows/s, bare JSON.parse about 2.2 million.
+ * Measured (Node 20.20, shared 2-core development container, runs vary by about 20%;
+ * spec/codec/codec-bench.ts), rows per second:
+ *   `{"USERID":"User_1","PAGEID":"Page_42","VIEWTIME":1700000000000}` (65 chars): parseJsonLossless
+ *     1.1-1.3 M, bare JSON.parse 1.3-1.8 M; parseJsonFast takes the lossless path at this length
+ *     because the checks around JSON.parse cost what it saves;
+ *   10 columns, 293 chars: parseJsonFast 0.6-0.8 M, parseJsonLossless 0.3-0.4 M, JSON.parse 0.75-1.0 M;
+ *   one 2000-char string: parseJsonFast 0.5-0.75 M, parseJsonLossless 0.35 M.
  */
 
 export type JsonValue = null | boolean | number | bigint | string | JsonFloat | JsonValue[] | JsonObject;
@@ -67,9 +72,12 @@ export function parseJsonLossless(text: string, options?: JsonParseOptions): Jso
   return new Parser(text, options?.maxDepth ?? DEFAULT_MAX_DEPTH).parseDocument();
 }
 
+/** Below this length the checks around JSON.parse cost about what they save (measured). */
+const FAST_PATH_MIN_LENGTH = 100;
+
 export function parseJsonFast(text: string, options?: JsonParseOptions): JsonValue {
   const maxDepth = options?.maxDepth ?? DEFAULT_MAX_DEPTH;
-  if (mayHoldFloat(text)) return parseJsonLossless(text, options);
+  if (text.length < FAST_PATH_MIN_LENGTH || mayHoldFloat(text)) return parseJsonLossless(text, options);
   let value: JsonValue;
   try {
     value = JSON.parse(text) as JsonValue;

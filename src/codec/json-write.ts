@@ -17,10 +17,11 @@
  * (`1970-01-01T04:40:34.789`) [inferred from Jackson's StdKeySerializers]. BYTES keys are Base64.
  * A null key (Jackson would fail the row) is written as `"null"`.
  *
- * Measured (Node 20.20, one core of the development container, spec/codec/codec-bench.ts):
- * a 5-column row (STRING, STRING, BIGINT, DOUBLE, INTEGER) through compileRowWriter runs at about
- * 2.3 million rows/s; JSON.stringify of the same row (wrong output for the DOUBLE) at about 2.9
- * million rows/s.
+ * Measured (Node 20.20, shared 2-core development container, runs vary by about 20%;
+ * spec/codec/codec-bench.ts): a 5-column row (STRING, STRING, BIGINT, DOUBLE, INTEGER) through
+ * compileRowWriter, 1.5-2.0 million rows/s; JSON.stringify of the same row (with a number for the
+ * BIGINT, and Java-incompatible doubles) 1.2-1.7 million. The DOUBLE column is the largest single
+ * cost (String(x) itself is most of it).
  */
 import { Decimal } from '../sql/decimal.js';
 import type { DecimalType, MapType, SqlType } from '../sql/types.js';
