@@ -95,7 +95,7 @@ describe('listener', () => {
     it('serves HTTP/1.1 over TLS', async () => {
       const body = await new Promise<string>((resolve, reject) => {
         https
-          .get(`${gw.url}/healthcheck`, { rejectUnauthorized: false, ALPNProtocols: ['http/1.1'] }, (res) => {
+          .get(`${gw.url}/healthcheck`, { rejectUnauthorized: false }, (res) => {
             let data = '';
             res.setEncoding('utf8');
             res.on('data', (c: string) => (data += c));

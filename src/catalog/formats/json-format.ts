@@ -2,13 +2,13 @@
  * JSON keys and values. A value with several columns (or one column wrapped) is a JSON object
  * whose fields are looked up by exact name, then upper-cased (ksqlDB's KsqlJsonDeserializer); a
  * single unwrapped column is the bare JSON value. Written back with Connect's JSON rules
- * (json-topic-writer.ts).
+ * (src/codec/connect-json.ts, exact decimals).
  */
 import { parseJsonLossless } from '../../codec/json-parse.js';
 import { coerce, CoercionError, upperCaseKeys } from '../coerce.js';
 import type { Column } from '../schema.js';
 import { decodeText, SerdeError, type Serde } from './format.js';
-import { compileTopicObjectWriter, compileTopicValueWriter } from './json-topic-writer.js';
+import { compileConnectObjectWriter, compileConnectValueWriter } from '../../codec/connect-json.js';
 
 export function jsonSerde(columns: readonly Column[], wrapped: boolean): Serde {
   return wrapped ? wrappedSerde(columns) : unwrappedSerde(columns[0]!);
@@ -32,7 +32,7 @@ function coerceOrFail(v: unknown, column: Column): unknown {
 }
 
 function wrappedSerde(columns: readonly Column[]): Serde {
-  const write = compileTopicObjectWriter(columns);
+  const write = compileConnectObjectWriter(columns, 'exact');
   return {
     deserialize(bytes) {
       if (bytes === null) return null;
@@ -56,7 +56,7 @@ function wrappedSerde(columns: readonly Column[]): Serde {
 }
 
 function unwrappedSerde(column: Column): Serde {
-  const write = compileTopicValueWriter(column.type);
+  const write = compileConnectValueWriter(column.type, 'exact');
   return {
     deserialize(bytes) {
       if (bytes === null) return null;
