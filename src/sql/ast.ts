@@ -37,7 +37,8 @@ export type Expression =
   | Lambda
   | ArrayCtor
   | MapCtor
-  | StructCtor;
+  | StructCtor
+  | IntervalUnit;
 
 interface Node {
   readonly loc?: Location;
@@ -203,8 +204,34 @@ export interface StructCtor extends Node {
   readonly fields: readonly { readonly name: string; readonly value: Expression }[];
 }
 
+/**
+ * A time unit passed as a function argument: `TIMESTAMPADD(MILLISECONDS, 5, ts)` (SqlBase.g4's
+ * `functionArgument: expression | windowUnit`). Only the reserved unit words get here; `DAY`,
+ * `HOUR`, `MINUTE` and `SECOND` are non-reserved and read as column names, as in ksqlDB.
+ */
+export interface IntervalUnit extends Node {
+  readonly kind: 'IntervalUnit';
+  readonly unit: 'DAYS' | 'HOURS' | 'MINUTES' | 'SECONDS' | 'MILLISECONDS';
+}
+
 /** A type as written: a resolved SqlType, or a custom type name (CREATE TYPE) to resolve later. */
-export type TypeRef = { readonly kind: 'sql'; readonly type: SqlType } | { readonly kind: 'custom'; readonly name: string };
+export type TypeRef =
+  | { readonly kind: 'sql'; readonly type: SqlType }
+  | {
+      readonly kind: 'custom';
+      /** The custom type's name; for a type that only contains custom types, its printed form. */
+      readonly name: string;
+      /** Present when custom names sit inside ARRAY / MAP / STRUCT: `STRUCT<address ADDRESS>`. */
+      readonly tree?: TypeExpr;
+    };
+
+/** A type that may contain custom type names anywhere inside it. */
+export type TypeExpr =
+  | { readonly kind: 'sql'; readonly type: SqlType }
+  | { readonly kind: 'custom'; readonly name: string }
+  | { readonly kind: 'ARRAY'; readonly element: TypeExpr }
+  | { readonly kind: 'MAP'; readonly key: TypeExpr; readonly value: TypeExpr }
+  | { readonly kind: 'STRUCT'; readonly fields: readonly { readonly name: string; readonly type: TypeExpr }[] };
 
 // ---------------------------------------------------------------------------------------------
 // Statements

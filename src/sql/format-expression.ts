@@ -68,6 +68,8 @@ export function formatExpression(e: ast.Expression): string {
       return `MAP(${e.entries.map((x) => `${f(x.key)}:=${f(x.value)}`).join(', ')})`;
     case 'StructCtor':
       return `STRUCT(${e.fields.map((x) => `${quoteIfNeeded(x.name)}:=${f(x.value)}`).join(', ')})`;
+    case 'IntervalUnit':
+      return e.unit;
   }
 }
 
