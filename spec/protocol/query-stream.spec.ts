@@ -157,10 +157,15 @@ describe('/query-stream', () => {
   it('substitutes session variables, case-sensitively', async () => {
     const res = await h2Request(gw.url, {
       path: '/query-stream',
-      body: JSON.stringify({ sql: 'SELECT ${col} FROM ${src} WHERE ID = ${id};', sessionVariables: { col: 'NAME', src: 'S', id: 2 } }),
+      body: JSON.stringify({ sql: 'SELECT NAME FROM ${src} WHERE ID = ${id};', sessionVariables: { src: 'S', id: 2 } }),
     });
     expect(res.status).to.equal(200);
     expect(res.body.split('\n').slice(1)).to.deep.equal(['["two"]', '']);
+    const wrongCase = await h2Request(gw.url, {
+      path: '/query-stream',
+      body: JSON.stringify({ sql: 'SELECT NAME FROM ${SRC};', sessionVariables: { src: 'S' } }),
+    });
+    expect(wrongCase.status).to.equal(400);
   });
 
   it('starts push queries at the latest offset unless auto.offset.reset says otherwise', async () => {

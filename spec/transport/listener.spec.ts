@@ -27,25 +27,28 @@ function selfSignedCertificate(): { cert: Buffer; key: Buffer } | undefined {
 describe('listener', () => {
   it('serves HTTP/2 even when the connection preface arrives one byte at a time', async () => {
     const gw = await startGateway({ host: '127.0.0.1', port: 0 });
-    try {
-      const preface = Buffer.from('PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n');
-      const socket = net.connect(gw.port, '127.0.0.1');
-      await new Promise((r) => socket.once('connect', r));
-      for (const byte of preface) {
-        socket.write(Buffer.from([byte]));
-        await new Promise((r) => setTimeout(r, 1));
-      }
-      // Hand the socket, preface already sent, to an HTTP/2 client session.
-      const session = http2.connect(gw.url, { createConnection: () => socket });
-      const status = await new Promise<number>((resolve, reject) => {
-        const req = session.request({ ':path': '/info' });
-        req.on('response', (h) => resolve(Number(h[':status'])));
-        req.on('error', reject);
-        req.end();
+    // A proxy that forwards the client's first bytes to the gateway one at a time.
+    const proxy = net.createServer((client) => {
+      const upstream = net.connect(gw.port, '127.0.0.1');
+      upstream.pipe(client);
+      let trickled = 0;
+      client.on('data', async (chunk: Buffer) => {
+        client.pause();
+        for (const byte of chunk) {
+          upstream.write(Buffer.from([byte]));
+          if (trickled++ < 30) await new Promise((r) => setTimeout(r, 1));
+        }
+        client.resume();
       });
-      session.close();
-      expect(status).to.equal(200);
+      client.on('error', () => upstream.destroy());
+      upstream.on('error', () => client.destroy());
+    });
+    await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
+    try {
+      const res = await h2Request(`http://127.0.0.1:${(proxy.address() as net.AddressInfo).port}`, { method: 'GET', path: '/info' });
+      expect(res.status).to.equal(200);
     } finally {
+      proxy.close();
       await gw.close();
     }
   });
