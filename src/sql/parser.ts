@@ -32,6 +32,17 @@ export class KsqlParser extends CstParser {
     this.performSelfAnalysis();
   }
 
+  private readonly cache: unknown[] = [];
+  private createKindAhead: ReturnType<KsqlParser['createKind']> = 'stream';
+
+  /**
+   * The alternatives of an OR (or a gated MANY / OPTION), built once: building them on every call
+   * costs more than the parse itself (one closure per alternative, and tsx names every closure).
+   */
+  private c<T>(id: number, make: () => T): T {
+    return (this.cache[id] ??= make()) as T;
+  }
+
   /**
    * Chevrotain describes a failed alternation by recomputing every lookahead path of it, which
    * takes seconds for the expression rules; the explainer writes the message, so only the position
@@ -56,7 +67,7 @@ export class KsqlParser extends CstParser {
   });
 
   readonly statement: () => CstNode = this.RULE('statement', () => {
-    this.OR([
+    this.OR(this.c(1, () => [
       { ALT: () => this.SUBRULE(this.query) },
       { ALT: () => this.SUBRULE(this.listStatement) },
       { ALT: () => this.SUBRULE(this.describeStatement) },
@@ -74,15 +85,15 @@ export class KsqlParser extends CstParser {
       { ALT: () => this.SUBRULE(this.dropStatement) },
       { ALT: () => this.SUBRULE(this.explain) },
       { ALT: () => this.SUBRULE(this.assertStatement) },
-    ]);
+    ]));
   });
 
   private listOrShow(): void {
-    this.OR9([{ ALT: () => this.CONSUME9(K.LIST) }, { ALT: () => this.CONSUME9(K.SHOW) }]);
+    this.OR9(this.c(2, () => [{ ALT: () => this.CONSUME9(K.LIST) }, { ALT: () => this.CONSUME9(K.SHOW) }]));
   }
 
   readonly listStatement = this.RULE('listStatement', () => {
-    this.OR([
+    this.OR(this.c(3, () => [
       { ALT: () => this.SUBRULE(this.listProperties) },
       { ALT: () => this.SUBRULE(this.listTopics) },
       { ALT: () => this.SUBRULE(this.listStreams) },
@@ -93,7 +104,7 @@ export class KsqlParser extends CstParser {
       { ALT: () => this.SUBRULE(this.listTypes) },
       { ALT: () => this.SUBRULE(this.listVariables) },
       { ALT: () => this.SUBRULE(this.listQueries) },
-    ]);
+    ]));
   });
 
   readonly listProperties = this.RULE('listProperties', () => {
@@ -146,7 +157,7 @@ export class KsqlParser extends CstParser {
 
   readonly describeStatement = this.RULE('describeStatement', () => {
     // DESCRIBE FUNCTION is also a source named FUNCTION (a non-reserved word): try the longer form first.
-    this.OR({
+    this.OR(this.c(4, () => ({
       MAX_LOOKAHEAD: 1,
       IGNORE_AMBIGUITIES: true,
       DEF: [
@@ -158,7 +169,7 @@ export class KsqlParser extends CstParser {
         { GATE: () => this.is(2, K.STREAMS), ALT: () => this.SUBRULE(this.describeStreams) },
         { ALT: () => this.SUBRULE(this.showColumns) },
       ],
-    });
+    })));
   });
   readonly showColumns = this.RULE('showColumns', () => {
     this.CONSUME(K.DESCRIBE);
@@ -188,7 +199,7 @@ export class KsqlParser extends CstParser {
   });
 
   readonly terminateStatement = this.RULE('terminateStatement', () => {
-    this.OR([{ ALT: () => this.SUBRULE(this.terminateAll) }, { ALT: () => this.SUBRULE(this.terminateQuery) }]);
+    this.OR(this.c(5, () => [{ ALT: () => this.SUBRULE(this.terminateAll) }, { ALT: () => this.SUBRULE(this.terminateQuery) }]));
   });
   readonly terminateQuery = this.RULE('terminateQuery', () => {
     this.CONSUME(K.TERMINATE);
@@ -200,11 +211,11 @@ export class KsqlParser extends CstParser {
   });
   readonly pauseQuery = this.RULE('pauseQuery', () => {
     this.CONSUME(K.PAUSE);
-    this.OR([{ ALT: () => this.CONSUME(K.ALL) }, { ALT: () => this.SUBRULE(this.identifier) }]);
+    this.OR(this.c(6, () => [{ ALT: () => this.CONSUME(K.ALL) }, { ALT: () => this.SUBRULE(this.identifier) }]));
   });
   readonly resumeQuery = this.RULE('resumeQuery', () => {
     this.CONSUME(K.RESUME);
-    this.OR([{ ALT: () => this.CONSUME(K.ALL) }, { ALT: () => this.SUBRULE(this.identifier) }]);
+    this.OR(this.c(7, () => [{ ALT: () => this.CONSUME(K.ALL) }, { ALT: () => this.SUBRULE(this.identifier) }]));
   });
 
   readonly setProperty = this.RULE('setProperty', () => {
@@ -219,11 +230,11 @@ export class KsqlParser extends CstParser {
   });
   /** `(VARIABLE | STRING)` of SET and UNSET. */
   readonly propertyString = this.RULE('propertyString', () => {
-    this.OR([{ ALT: () => this.CONSUME(T.Variable) }, { ALT: () => this.CONSUME(T.StringLiteral) }]);
+    this.OR(this.c(8, () => [{ ALT: () => this.CONSUME(T.Variable) }, { ALT: () => this.CONSUME(T.StringLiteral) }]));
   });
 
   readonly alterStatement = this.RULE('alterStatement', () => {
-    this.OR([{ ALT: () => this.SUBRULE(this.alterSystemProperty) }, { ALT: () => this.SUBRULE(this.alterSource) }]);
+    this.OR(this.c(9, () => [{ ALT: () => this.SUBRULE(this.alterSystemProperty) }, { ALT: () => this.SUBRULE(this.alterSource) }]));
   });
   readonly alterSystemProperty = this.RULE('alterSystemProperty', () => {
     this.CONSUME(K.ALTER);
@@ -234,7 +245,7 @@ export class KsqlParser extends CstParser {
   });
   readonly alterSource = this.RULE('alterSource', () => {
     this.CONSUME(K.ALTER);
-    this.OR([{ ALT: () => this.CONSUME(K.STREAM) }, { ALT: () => this.CONSUME(K.TABLE) }]);
+    this.OR(this.c(10, () => [{ ALT: () => this.CONSUME(K.STREAM) }, { ALT: () => this.CONSUME(K.TABLE) }]));
     this.SUBRULE(this.sourceName);
     this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.alterOption) });
   });
@@ -260,27 +271,27 @@ export class KsqlParser extends CstParser {
    * raises here when its text is one of the grammar's (lower-cased) symbolic names.
    */
   readonly variableName = this.RULE('variableName', () => {
-    this.OR([
+    this.OR(this.c(11, () => [
       { ALT: () => this.CONSUME(T.Identifier) },
       { GATE: () => this.isLowerCaseKeyword(this.LA(1)), ALT: () => this.CONSUME(T.AnyKeyword) },
-    ]);
+    ]));
   });
 
   readonly createStatement = this.RULE('createStatement', () => {
     // Which CREATE it is can depend on a token far ahead (`AS` after the WITH list): scanned, not predicted.
-    const kind = this.createKind();
-    this.OR({
+    this.createKindAhead = this.createKind();
+    this.OR(this.c(12, () => ({
       MAX_LOOKAHEAD: 1,
       IGNORE_AMBIGUITIES: true,
       DEF: [
-        { GATE: () => kind === 'streamAs', ALT: () => this.SUBRULE(this.createStreamAs) },
-        { GATE: () => kind === 'stream', ALT: () => this.SUBRULE(this.createStream) },
-        { GATE: () => kind === 'tableAs', ALT: () => this.SUBRULE(this.createTableAs) },
-        { GATE: () => kind === 'table', ALT: () => this.SUBRULE(this.createTable) },
-        { GATE: () => kind === 'connector', ALT: () => this.SUBRULE(this.createConnector) },
+        { GATE: () => this.createKindAhead === 'streamAs', ALT: () => this.SUBRULE(this.createStreamAs) },
+        { GATE: () => this.createKindAhead === 'stream', ALT: () => this.SUBRULE(this.createStream) },
+        { GATE: () => this.createKindAhead === 'tableAs', ALT: () => this.SUBRULE(this.createTableAs) },
+        { GATE: () => this.createKindAhead === 'table', ALT: () => this.SUBRULE(this.createTable) },
+        { GATE: () => this.createKindAhead === 'connector', ALT: () => this.SUBRULE(this.createConnector) },
         { ALT: () => this.SUBRULE(this.registerType) },
       ],
-    });
+    })));
   });
   readonly createStream = this.RULE('createStream', () => this.createSource(K.STREAM));
   readonly createTable = this.RULE('createTable', () => this.createSource(K.TABLE));
@@ -316,7 +327,7 @@ export class KsqlParser extends CstParser {
 
   readonly createConnector = this.RULE('createConnector', () => {
     this.CONSUME(K.CREATE);
-    this.OR([{ ALT: () => this.CONSUME(K.SINK) }, { ALT: () => this.CONSUME(K.SOURCE) }]);
+    this.OR(this.c(13, () => [{ ALT: () => this.CONSUME(K.SINK) }, { ALT: () => this.CONSUME(K.SOURCE) }]));
     this.CONSUME(K.CONNECTOR);
     this.OPTION(() => this.SUBRULE(this.ifNotExists));
     this.SUBRULE(this.identifier);
@@ -345,14 +356,14 @@ export class KsqlParser extends CstParser {
   });
 
   readonly insertStatement = this.RULE('insertStatement', () => {
-    this.OR({
+    this.OR(this.c(14, () => ({
       MAX_LOOKAHEAD: 1,
       IGNORE_AMBIGUITIES: true,
       DEF: [
         { GATE: () => this.is(4, T.LParen) || this.is(4, K.VALUES), ALT: () => this.SUBRULE(this.insertValues) },
         { ALT: () => this.SUBRULE(this.insertInto) },
       ],
-    });
+    })));
   });
   readonly insertInto = this.RULE('insertInto', () => {
     this.CONSUME(K.INSERT);
@@ -371,12 +382,12 @@ export class KsqlParser extends CstParser {
   });
 
   readonly dropStatement = this.RULE('dropStatement', () => {
-    this.OR([
+    this.OR(this.c(15, () => [
       { ALT: () => this.SUBRULE(this.dropStream) },
       { ALT: () => this.SUBRULE(this.dropTable) },
       { ALT: () => this.SUBRULE(this.dropConnector) },
       { ALT: () => this.SUBRULE(this.dropType) },
-    ]);
+    ]));
   });
   readonly dropStream = this.RULE('dropStream', () => this.dropSource(K.STREAM));
   readonly dropTable = this.RULE('dropTable', () => this.dropSource(K.TABLE));
@@ -405,18 +416,18 @@ export class KsqlParser extends CstParser {
 
   readonly explain = this.RULE('explain', () => {
     this.CONSUME(K.EXPLAIN);
-    this.OR({
+    this.OR(this.c(16, () => ({
       MAX_LOOKAHEAD: 1,
       IGNORE_AMBIGUITIES: true,
       DEF: [
         { GATE: () => this.is(2, T.Semicolon) || this.is(2, EOF), ALT: () => this.SUBRULE(this.identifier) },
         { ALT: () => this.SUBRULE(this.statement) },
       ],
-    });
+    })));
   });
 
   readonly assertStatement = this.RULE('assertStatement', () => {
-    this.OR([{ ALT: () => this.SUBRULE(this.assertTopic) }, { ALT: () => this.SUBRULE(this.assertSchema) }]);
+    this.OR(this.c(17, () => [{ ALT: () => this.SUBRULE(this.assertTopic) }, { ALT: () => this.SUBRULE(this.assertSchema) }]));
   });
   readonly assertTopic = this.RULE('assertTopic', () => {
     this.CONSUME(K.ASSERT);
@@ -451,7 +462,7 @@ export class KsqlParser extends CstParser {
   });
 
   readonly resourceName = this.RULE('resourceName', () => {
-    this.OR([{ ALT: () => this.SUBRULE(this.identifier) }, { ALT: () => this.CONSUME(T.StringLiteral) }]);
+    this.OR(this.c(18, () => [{ ALT: () => this.SUBRULE(this.identifier) }, { ALT: () => this.CONSUME(T.StringLiteral) }]));
   });
   readonly printClause = this.RULE('printClause', () => {
     this.OPTION(() => {
@@ -462,7 +473,7 @@ export class KsqlParser extends CstParser {
     this.OPTION3(() => this.SUBRULE(this.limitClause));
   });
   readonly intervalClause = this.RULE('intervalClause', () => {
-    this.OR([{ ALT: () => this.CONSUME(K.INTERVAL) }, { ALT: () => this.CONSUME(K.SAMPLE) }]);
+    this.OR(this.c(19, () => [{ ALT: () => this.CONSUME(K.INTERVAL) }, { ALT: () => this.CONSUME(K.SAMPLE) }]));
     this.SUBRULE(this.number);
   });
   readonly limitClause = this.RULE('limitClause', () => {
@@ -508,11 +519,11 @@ export class KsqlParser extends CstParser {
     this.OPTION8(() => this.SUBRULE(this.limitClause));
   });
   readonly resultMaterialization = this.RULE('resultMaterialization', () => {
-    this.OR([{ ALT: () => this.CONSUME(K.CHANGES) }, { ALT: () => this.CONSUME(K.FINAL) }]);
+    this.OR(this.c(20, () => [{ ALT: () => this.CONSUME(K.CHANGES) }, { ALT: () => this.CONSUME(K.FINAL) }]));
   });
 
   readonly selectItem = this.RULE('selectItem', () => {
-    this.OR({
+    this.OR(this.c(21, () => ({
       MAX_LOOKAHEAD: 1,
       IGNORE_AMBIGUITIES: true,
       DEF: [
@@ -523,7 +534,7 @@ export class KsqlParser extends CstParser {
         },
         { ALT: () => this.SUBRULE(this.selectSingle) },
       ],
-    });
+    })));
   });
   readonly selectSingle = this.RULE('selectSingle', () => {
     this.SUBRULE(this.expression);
@@ -551,13 +562,13 @@ export class KsqlParser extends CstParser {
   });
   readonly aliasedRelation = this.RULE('aliasedRelation', () => {
     this.SUBRULE(this.relationPrimary);
-    this.OPTION({
+    this.OPTION(this.c(22, () => ({
       GATE: () => !this.isClauseAhead(),
       DEF: () => {
         this.OPTION2(() => this.CONSUME(K.AS));
         this.SUBRULE(this.sourceName, { LABEL: 'alias' });
       },
-    });
+    })));
   });
   readonly relationPrimary = this.RULE('relationPrimary', () => this.SUBRULE(this.sourceName));
   readonly joinedSource = this.RULE('joinedSource', () => {
@@ -569,7 +580,7 @@ export class KsqlParser extends CstParser {
   });
   /** `INNER?` can be empty, so it goes last for Chevrotain (it is first in SqlBase.g4). */
   readonly joinType = this.RULE('joinType', () => {
-    this.OR([
+    this.OR(this.c(23, () => [
       {
         ALT: () => {
           this.CONSUME(K.FULL);
@@ -589,14 +600,14 @@ export class KsqlParser extends CstParser {
         },
       },
       { ALT: () => this.OPTION4(() => this.CONSUME(K.INNER)) },
-    ]);
+    ]));
   });
   readonly joinWindow = this.RULE('joinWindow', () => {
     this.CONSUME(K.WITHIN);
     this.SUBRULE(this.withinExpression);
   });
   readonly withinExpression = this.RULE('withinExpression', () => {
-    this.OR([
+    this.OR(this.c(24, () => [
       {
         ALT: () => {
           this.CONSUME(T.LParen);
@@ -613,7 +624,7 @@ export class KsqlParser extends CstParser {
           this.OPTION2(() => this.SUBRULE2(this.gracePeriodClause));
         },
       },
-    ]);
+    ]));
   });
   readonly joinWindowSize = this.RULE('joinWindowSize', () => {
     this.SUBRULE(this.number);
@@ -626,11 +637,11 @@ export class KsqlParser extends CstParser {
 
   readonly windowExpression = this.RULE('windowExpression', () => {
     this.OPTION(() => this.CONSUME(T.Identifier));
-    this.OR([
+    this.OR(this.c(25, () => [
       { ALT: () => this.SUBRULE(this.tumblingWindowExpression) },
       { ALT: () => this.SUBRULE(this.hoppingWindowExpression) },
       { ALT: () => this.SUBRULE(this.sessionWindowExpression) },
-    ]);
+    ]));
   });
   readonly tumblingWindowExpression = this.RULE('tumblingWindowExpression', () => {
     this.CONSUME(K.TUMBLING);
@@ -685,18 +696,18 @@ export class KsqlParser extends CstParser {
     this.SUBRULE(this.windowUnit);
   });
   readonly windowUnit = this.RULE('windowUnit', () => {
-    this.OR(
+    this.OR(this.c(26, () => 
       ['DAY', 'HOUR', 'MINUTE', 'SECOND', 'MILLISECOND', 'DAYS', 'HOURS', 'MINUTES', 'SECONDS', 'MILLISECONDS'].map(
         (u) => ({ ALT: () => this.CONSUME(K[u]) }),
       ),
-    );
+    ));
   });
 
   readonly groupBy = this.RULE('groupBy', () => this.expressionList());
   readonly partitionBy = this.RULE('partitionBy', () => this.expressionList());
   /** `e, e, ...` or `(e, e, ...)`: a parenthesised group with one element is a parenthesised expression. */
   private expressionList(): void {
-    this.OR({
+    this.OR(this.c(27, () => ({
       MAX_LOOKAHEAD: 1,
       IGNORE_AMBIGUITIES: true,
       DEF: [
@@ -710,7 +721,7 @@ export class KsqlParser extends CstParser {
         },
         { ALT: () => this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE2(this.valueExpression) }) },
       ],
-    });
+    })));
   }
   readonly values = this.RULE('values', () => {
     this.CONSUME(T.LParen);
@@ -734,7 +745,7 @@ export class KsqlParser extends CstParser {
     this.OPTION(() => this.SUBRULE(this.columnConstraints));
   });
   readonly columnConstraints = this.RULE('columnConstraints', () => {
-    this.OR([
+    this.OR(this.c(28, () => [
       {
         ALT: () => {
           this.OPTION(() => this.CONSUME(K.PRIMARY));
@@ -750,7 +761,7 @@ export class KsqlParser extends CstParser {
           this.CONSUME(T.RParen);
         },
       },
-    ]);
+    ]));
   });
   readonly tableProperties = this.RULE('tableProperties', () => {
     this.CONSUME(T.LParen);
@@ -758,7 +769,7 @@ export class KsqlParser extends CstParser {
     this.CONSUME(T.RParen);
   });
   readonly tableProperty = this.RULE('tableProperty', () => {
-    this.OR([{ ALT: () => this.SUBRULE(this.identifier) }, { ALT: () => this.CONSUME(T.StringLiteral) }]);
+    this.OR(this.c(29, () => [{ ALT: () => this.SUBRULE(this.identifier) }, { ALT: () => this.CONSUME(T.StringLiteral) }]));
     this.CONSUME(T.Eq);
     this.SUBRULE(this.literal);
   });
@@ -782,7 +793,7 @@ export class KsqlParser extends CstParser {
     });
   });
   readonly notExpression: () => CstNode = this.RULE('notExpression', () => {
-    this.OR([
+    this.OR(this.c(30, () => [
       {
         ALT: () => {
           this.CONSUME(K.NOT);
@@ -790,21 +801,21 @@ export class KsqlParser extends CstParser {
         },
       },
       { ALT: () => this.SUBRULE(this.predicated) },
-    ]);
+    ]));
   });
   readonly predicated = this.RULE('predicated', () => {
     this.SUBRULE(this.valueExpression);
     this.OPTION(() => this.SUBRULE(this.predicate));
   });
   readonly predicate = this.RULE('predicate', () => {
-    this.OR([
+    this.OR(this.c(31, () => [
       { ALT: () => this.SUBRULE(this.comparison) },
       { ALT: () => this.SUBRULE(this.between) },
       { ALT: () => this.SUBRULE(this.inList) },
       { ALT: () => this.SUBRULE(this.like) },
       { ALT: () => this.SUBRULE(this.nullPredicate) },
       { ALT: () => this.SUBRULE(this.distinctFrom) },
-    ]);
+    ]));
   });
   readonly comparison = this.RULE('comparison', () => {
     this.SUBRULE(this.comparisonOperator);
@@ -846,7 +857,7 @@ export class KsqlParser extends CstParser {
     this.SUBRULE(this.valueExpression);
   });
   readonly comparisonOperator = this.RULE('comparisonOperator', () => {
-    this.OR([T.Eq, T.Neq, T.Lt, T.Lte, T.Gt, T.Gte].map((t) => ({ ALT: () => this.CONSUME(t) })));
+    this.OR(this.c(32, () => [T.Eq, T.Neq, T.Lt, T.Lte, T.Gt, T.Gte].map((t) => ({ ALT: () => this.CONSUME(t) }))));
   });
 
   /** `||` binds loosest of the value operators in SqlBase.g4 (below `+` and `-`). */
@@ -873,7 +884,7 @@ export class KsqlParser extends CstParser {
   });
   /** `-1` is a negative literal (SqlBase.g4's `number` has the sign); `-x` and `- -1` are unary. */
   readonly unaryExpression: () => CstNode = this.RULE('unaryExpression', () => {
-    this.OR({
+    this.OR(this.c(33, () => ({
       MAX_LOOKAHEAD: 1,
       IGNORE_AMBIGUITIES: true,
       DEF: [
@@ -886,7 +897,7 @@ export class KsqlParser extends CstParser {
         },
         { ALT: () => this.SUBRULE(this.atTimeZoneExpression) },
       ],
-    });
+    })));
   });
   readonly atTimeZoneExpression = this.RULE('atTimeZoneExpression', () => {
     this.SUBRULE(this.primaryExpression);
@@ -901,12 +912,12 @@ export class KsqlParser extends CstParser {
   readonly primaryExpression: () => CstNode = this.RULE('primaryExpression', () => {
     this.SUBRULE(this.primaryBase);
     // `x->*` is not a dereference: it only exists as a whole select item (selectStructAll).
-    this.MANY({
+    this.MANY(this.c(34, () => ({
       GATE: () => !(this.is(1, T.Arrow) && this.is(2, T.Asterisk)),
       DEF: () => {
         this.OR([{ ALT: () => this.SUBRULE(this.subscript) }, { ALT: () => this.SUBRULE(this.dereference) }]);
       },
-    });
+    })));
   });
   readonly subscript = this.RULE('subscript', () => {
     this.CONSUME(T.LBracket);
@@ -923,7 +934,7 @@ export class KsqlParser extends CstParser {
    * `${v}(...)` and `${v}.c` are names.
    */
   readonly primaryBase = this.RULE('primaryBase', () => {
-    this.OR({
+    this.OR(this.c(35, () => ({
       MAX_LOOKAHEAD: 1,
       IGNORE_AMBIGUITIES: true,
       DEF: [
@@ -944,7 +955,7 @@ export class KsqlParser extends CstParser {
         { ALT: () => this.SUBRULE(this.columnReference) },
         { ALT: () => this.SUBRULE(this.parenthesizedExpression) },
       ],
-    });
+    })));
   });
   readonly typeConstructor = this.RULE('typeConstructor', () => {
     this.SUBRULE(this.identifier);
@@ -1042,14 +1053,14 @@ export class KsqlParser extends CstParser {
   });
   /** A time unit argument (`TIMESTAMPADD(MILLISECONDS, ...)`); a non-reserved unit such as DAY reads as a column. */
   readonly functionArgument = this.RULE('functionArgument', () => {
-    this.OR({
+    this.OR(this.c(36, () => ({
       MAX_LOOKAHEAD: 1,
       IGNORE_AMBIGUITIES: true,
       DEF: [{ ALT: () => this.SUBRULE(this.expression) }, { ALT: () => this.SUBRULE(this.windowUnit) }],
-    });
+    })));
   });
   readonly lambdaFunction = this.RULE('lambdaFunction', () => {
-    this.OR([
+    this.OR(this.c(37, () => [
       { ALT: () => this.SUBRULE(this.identifier) },
       {
         ALT: () => {
@@ -1058,7 +1069,7 @@ export class KsqlParser extends CstParser {
           this.CONSUME(T.RParen);
         },
       },
-    ]);
+    ]));
     this.CONSUME(T.Lambda);
     this.SUBRULE(this.expression);
   });
@@ -1075,17 +1086,17 @@ export class KsqlParser extends CstParser {
   });
 
   readonly literal = this.RULE('literal', () => {
-    this.OR([
+    this.OR(this.c(38, () => [
       { ALT: () => this.CONSUME(K.NULL) },
       { ALT: () => this.SUBRULE(this.number) },
       { ALT: () => this.SUBRULE(this.booleanValue) },
       { ALT: () => this.CONSUME(T.StringLiteral) },
       { ALT: () => this.CONSUME(T.Variable) },
-    ]);
+    ]));
   });
   /** The sign belongs to the number: `-9223372036854775808` is one BIGINT literal. */
   readonly number = this.RULE('number', () => {
-    this.OR([
+    this.OR(this.c(39, () => [
       {
         ALT: () => {
           this.OPTION(() => this.CONSUME(T.Minus));
@@ -1104,17 +1115,17 @@ export class KsqlParser extends CstParser {
           this.CONSUME(T.IntegerValue);
         },
       },
-    ]);
+    ]));
   });
   readonly booleanValue = this.RULE('booleanValue', () => {
-    this.OR([{ ALT: () => this.CONSUME(K.TRUE) }, { ALT: () => this.CONSUME(K.FALSE) }]);
+    this.OR(this.c(40, () => [{ ALT: () => this.CONSUME(K.TRUE) }, { ALT: () => this.CONSUME(K.FALSE) }]));
   });
 
   // ---------------------------------------------------------------------------------------------
   // Types and names
 
   readonly type: () => CstNode = this.RULE('type', () => {
-    this.OR({
+    this.OR(this.c(41, () => ({
       IGNORE_AMBIGUITIES: true,
       DEF: [
         { ALT: () => this.SUBRULE(this.arrayType) },
@@ -1123,7 +1134,7 @@ export class KsqlParser extends CstParser {
         { ALT: () => this.SUBRULE(this.decimalType) },
         { ALT: () => this.SUBRULE(this.baseType) },
       ],
-    });
+    })));
     this.MANY(() => this.CONSUME(K.ARRAY));
   });
   readonly arrayType = this.RULE('arrayType', () => {
@@ -1170,7 +1181,7 @@ export class KsqlParser extends CstParser {
     });
   });
   readonly typeParameter = this.RULE('typeParameter', () => {
-    this.OR([{ ALT: () => this.CONSUME(T.IntegerValue) }, { ALT: () => this.CONSUME(T.StringKw) }]);
+    this.OR(this.c(42, () => [{ ALT: () => this.CONSUME(T.IntegerValue) }, { ALT: () => this.CONSUME(T.StringKw) }]));
   });
 
   readonly sourceName = this.RULE('sourceName', () => this.SUBRULE(this.identifier));

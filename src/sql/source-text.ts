@@ -6,9 +6,12 @@ import type { Location } from './ast.js';
 
 export class TextPositions {
   private readonly lineStarts: number[] = [0];
+  /** Without surrogate pairs, code points and UTF-16 units are the same count. */
+  private readonly simple: boolean;
 
   constructor(private readonly text: string) {
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
+    this.simple = !/[\uD800-\uDFFF]/.test(text);
   }
 
   /** 1-based line and column of the character at `offset`. */
@@ -21,7 +24,8 @@ export class TextPositions {
       if (starts[mid]! <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, column: codePoints(this.text, starts[lo]!, offset) + 1 };
+    const start = starts[lo]!;
+    return { line: lo + 1, column: (this.simple ? offset - start : codePoints(this.text, start, offset)) + 1 };
   }
 
   /** Where ANTLR puts EOF: just past the last character. */

@@ -86,6 +86,7 @@ export class ExpressionBuilder {
 
   private logical(n: CstNode, operand: string, op: 'AND' | 'OR'): ast.Expression {
     const parts = nodes(n, operand);
+    if (parts.length === 1) return this.expression(parts[0]!);
     const ops = tokens(n, op);
     let left = this.expression(parts[0]!);
     for (let i = 1; i < parts.length; i++) {
@@ -96,6 +97,7 @@ export class ExpressionBuilder {
 
   private binary(n: CstNode, operand: string, opKeys: readonly string[]): ast.Expression {
     const parts = nodes(n, operand);
+    if (parts.length === 1) return this.expression(parts[0]!);
     const ops = opKeys.flatMap((k) => tokens(n, k)).sort((a, b) => a.startOffset - b.startOffset);
     let left = this.expression(parts[0]!);
     for (let i = 1; i < parts.length; i++) {
@@ -162,6 +164,7 @@ export class ExpressionBuilder {
   /** `base[i]` and `base->field`, applied left to right; both are located at the base. */
   private postfix(n: CstNode): ast.Expression {
     const base = node(n, 'primaryBase')!;
+    if (!n.children.subscript && !n.children.dereference) return this.primary(only(base));
     const loc = this.loc(base);
     const ops = [...nodes(n, 'subscript'), ...nodes(n, 'dereference')].sort((a, b) => startOffset(a) - startOffset(b));
     let e = this.primary(only(base));

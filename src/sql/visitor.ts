@@ -23,6 +23,8 @@ import { integerNumber, literalValue, longNumber } from './visit-literals.js';
 import { typeRef } from './visit-types.js';
 import { QuotedIdentifier, BackQuotedIdentifier } from './tokens.js';
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 const UNIT_MILLIS: Readonly<Record<ast.IntervalUnit['unit'], number>> = {
   DAYS: 86_400_000,
   HOURS: 3_600_000,
@@ -290,35 +292,34 @@ class StatementBuilder {
     const rights = joined.map((j) => this.relation(node(j, 'aliasedRelation')!));
     // Qualifiers may name any source of the statement, so they are all known before any expression.
     this.exprs = new ExpressionBuilder(this.ctx, new Set([from, ...rights].flatMap((r) => [r.name, ...(r.alias ? [r.alias] : [])])));
-    const select = nodes(q, 'selectItem').map((i) => this.selectItem(only(i)));
-    const joins = joined.map((j, i) => this.join(j, rights[i]!));
-    return {
-      ...base,
+    const query: Mutable<ast.Query> = {
       text: this.ctx.text.slice(startOffset(q)),
       loc: this.ctx.at(q),
       kind: 'Query',
-      select,
+      select: nodes(q, 'selectItem').map((i) => this.selectItem(only(i))),
       from,
-      joins,
-      ...this.clauses(q),
+      joins: joined.map((j, i) => this.join(j, rights[i]!)),
+      groupBy: [],
+      partitionBy: [],
     };
+    this.clauses(q, query);
+    return query;
   }
 
-  private clauses(q: CstNode): Omit<ast.Query, keyof ast.StatementBase | 'kind' | 'select' | 'from' | 'joins'> {
+  /** Optional clauses are set only when written (objects built in one shape stay fast). */
+  private clauses(q: CstNode, query: Mutable<ast.Query>): void {
     const window = node(q, 'windowExpression');
+    if (window) query.window = this.window(only(window));
     const where = node(q, 'where');
+    if (where) query.where = this.exprs.expression(where);
+    query.groupBy = this.expressionList(node(q, 'groupBy'));
+    query.partitionBy = this.expressionList(node(q, 'partitionBy'));
     const having = node(q, 'having');
+    if (having) query.having = this.exprs.expression(having);
     const emit = node(q, 'resultMaterialization');
+    if (emit) query.emit = token(emit, 'FINAL') ? 'FINAL' : 'CHANGES';
     const limit = node(q, 'limitClause');
-    return {
-      ...(window ? { window: this.window(only(window)) } : {}),
-      ...(where ? { where: this.exprs.expression(where) } : {}),
-      groupBy: this.expressionList(node(q, 'groupBy')),
-      partitionBy: this.expressionList(node(q, 'partitionBy')),
-      ...(having ? { having: this.exprs.expression(having) } : {}),
-      ...(emit ? { emit: token(emit, 'FINAL') ? 'FINAL' : 'CHANGES' } : {}),
-      ...(limit ? { limit: integerNumber(node(limit, 'number')!, 'LIMIT', this.ctx) } : {}),
-    };
+    if (limit) query.limit = integerNumber(node(limit, 'number')!, 'LIMIT', this.ctx);
   }
 
   private expressionList(n: CstNode | undefined): ast.Expression[] {
