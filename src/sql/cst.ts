@@ -20,9 +20,17 @@ export function token(n: CstNode, key: string): IToken | undefined {
 export function tokens(n: CstNode, key: string): IToken[] {
   return (n.children[key] ?? []) as IToken[];
 }
-/** The one sub-rule of a rule that is a choice between sub-rules. */
+/** The sub-rule of a rule that is a choice between sub-rules (tokens around it are skipped). */
 export function only(n: CstNode): CstNode {
-  for (const key in n.children) return n.children[key]![0] as CstNode;
+  for (const key in n.children) {
+    const first = n.children[key]![0]!;
+    if ('children' in first) return first;
+  }
+  throw new Error(`no sub-rule in CST node ${n.name}`);
+}
+/** The token of a rule that is a choice between tokens. */
+export function onlyToken(n: CstNode): IToken {
+  for (const key in n.children) return n.children[key]![0] as IToken;
   throw new Error(`empty CST node ${n.name}`);
 }
 export function startOffset(n: CstNode): number {

@@ -38,6 +38,7 @@ export class KsqlParser extends CstParser {
   /**
    * The alternatives of an OR (or a gated MANY / OPTION), built once: building them on every call
    * costs more than the parse itself (one closure per alternative, and tsx names every closure).
+   * Every call site has its own id.
    */
   private c<T>(id: number, make: () => T): T {
     return (this.cache[id] ??= make()) as T;
@@ -267,14 +268,12 @@ export class KsqlParser extends CstParser {
     this.SUBRULE(this.variableName);
   });
   /**
-   * IDENTIFIER, or a keyword written in lower case: ksqlDB ignores the syntax error that a keyword
-   * raises here when its text is one of the grammar's (lower-cased) symbolic names.
+   * IDENTIFIER, or a keyword: ksqlDB ignores the syntax error a keyword raises here when its text
+   * is one of the grammar's symbolic names, i.e. a keyword written in lower case. The visitor
+   * rejects the others with ANTLR's message, so the grammar stays gate-free for the error walk.
    */
   readonly variableName = this.RULE('variableName', () => {
-    this.OR(this.c(11, () => [
-      { ALT: () => this.CONSUME(T.Identifier) },
-      { GATE: () => this.isLowerCaseKeyword(this.LA(1)), ALT: () => this.CONSUME(T.AnyKeyword) },
-    ]));
+    this.OR(this.c(11, () => [{ ALT: () => this.CONSUME(T.Identifier) }, { ALT: () => this.CONSUME(T.AnyKeyword) }]));
   });
 
   readonly createStatement = this.RULE('createStatement', () => {
@@ -1189,10 +1188,6 @@ export class KsqlParser extends CstParser {
 
   // ---------------------------------------------------------------------------------------------
   // Lookahead scans for the gates
-
-  private isLowerCaseKeyword(t: IToken): boolean {
-    return tokenMatcher(t, T.AnyKeyword) && t.image === t.image.toLowerCase();
-  }
 
   private is(i: number, type: TokenType): boolean {
     return tokenMatcher(this.LA(i), type);

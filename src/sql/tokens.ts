@@ -127,10 +127,13 @@ export const RParen = createToken({ name: 'RPAREN', pattern: ')' });
 export const Dot = createToken({ name: 'DOT', pattern: '.' });
 export const LBracket = createToken({ name: 'LBRACKET', pattern: '[' });
 export const RBracket = createToken({ name: 'RBRACKET', pattern: ']' });
-/** Anything else, one code point at a time, so that lexing never fails (the parser reports it). */
+/**
+ * Anything else, one code point at a time, so that lexing never fails (the parser reports it).
+ * Written as a range: Chevrotain's first-character analysis of `[\s\S]` misses most characters.
+ */
 export const Unrecognized = createToken({
   name: 'UNRECOGNIZED',
-  pattern: /[\uD800-\uDBFF][\uDC00-\uDFFF]|[\s\S]/,
+  pattern: /[\uD800-\uDBFF][\uDC00-\uDFFF]|[\u0000-\uffff]/,
   line_breaks: true,
 });
 

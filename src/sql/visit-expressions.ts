@@ -12,6 +12,7 @@ import {
   node,
   nodes,
   only,
+  onlyToken,
   startOffset,
   token,
   tokens,
@@ -39,7 +40,7 @@ const UNITS: Readonly<Record<string, ast.IntervalUnit['unit']>> = {
 
 /** The unit of a `windowUnit` node, as the TimeUnit name ksqlDB normalises it to. */
 export function timeUnit(n: CstNode): ast.IntervalUnit['unit'] {
-  const t = only(n) as unknown as IToken;
+  const t = onlyToken(n);
   return UNITS[t.tokenType.name]!;
 }
 
@@ -131,7 +132,7 @@ export class ExpressionBuilder {
     const loc = this.loc(p);
     switch (p.name) {
       case 'comparison': {
-        const opToken = only(node(p, 'comparisonOperator')!) as unknown as IToken;
+        const opToken = onlyToken(node(p, 'comparisonOperator')!);
         const op = (opToken.image === '!=' ? '<>' : opToken.image) as ast.ComparisonOp;
         const right = this.expression(node(p, 'valueExpression')!);
         return { kind: 'Comparison', op, left: value, right, loc: this.loc(opToken) };

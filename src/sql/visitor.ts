@@ -4,7 +4,7 @@
  * ksqlDB knows but this server does not run (connectors, ALTER, ASSERT, PAUSE/RESUME).
  */
 import type { CstNode } from 'chevrotain';
-import { KsqlStatementError } from '../errors.js';
+import { KsqlStatementError, SqlError } from '../errors.js';
 import type * as ast from './ast.js';
 import {
   identifierText,
@@ -108,9 +108,9 @@ class StatementBuilder {
       case 'unsetProperty':
         return { ...base, kind: 'UnsetProperty', name: propertyString(node(s, 'name')!) };
       case 'defineVariable':
-        return { ...base, kind: 'DefineVariable', name: variableName(s), value: unquote(token(s, 'STRING')!.image, "'") };
+        return { ...base, kind: 'DefineVariable', name: variableName(s, this.ctx), value: unquote(token(s, 'STRING')!.image, "'") };
       case 'undefineVariable':
-        return { ...base, kind: 'UndefineVariable', name: variableName(s) };
+        return { ...base, kind: 'UndefineVariable', name: variableName(s, this.ctx) };
       case 'registerType':
         return { ...base, kind: 'CreateType', name: identifierText(node(s, 'identifier')!), ifNotExists: !!node(s, 'ifNotExists'), type: typeRef(node(s, 'type')!, this.ctx) };
       case 'dropType':
@@ -396,10 +396,18 @@ function propertyString(n: CstNode): string {
   return str ? unquote(str.image, "'") : token(n, 'VARIABLE')!.image;
 }
 
-/** DEFINE / UNDEFINE names are taken as written. */
-function variableName(s: CstNode): string {
+/**
+ * DEFINE / UNDEFINE names are taken as written. A keyword is only tolerated in lower case (ksqlDB
+ * compares it with its lower-case symbolic names); otherwise ANTLR's mismatch stands.
+ */
+function variableName(s: CstNode, ctx: BuildContext): string {
   const v = node(s, 'variableName')!;
-  return (token(v, 'IDENTIFIER') ?? token(v, 'AnyKeyword')!).image;
+  const keyword = token(v, 'AnyKeyword');
+  if (keyword && keyword.image !== keyword.image.toLowerCase()) {
+    const at = ctx.at(keyword);
+    throw new SqlError(at.line, at.column, 'Syntax Error\nExpecting IDENTIFIER', ctx.text);
+  }
+  return (token(v, 'IDENTIFIER') ?? keyword!).image;
 }
 
 /** How a WITH value prints in Java (Literal#toString). */
