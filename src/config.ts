@@ -15,6 +15,7 @@ export interface Config {
   readonly tlsKey?: string;
   readonly defaultOffsetReset: OffsetReset;
   readonly maxPushQueries: number;
+  readonly scalablePushQueries: boolean;
   readonly generate?: string;
   readonly generateRate: number;
 }
@@ -23,7 +24,8 @@ export const USAGE = `usage: node --import tsx src/main.ts [options]
   --port N              port to listen on (STREAMGATE_PORT, default 8088; 0 picks a free one)
   --host H              address to bind (STREAMGATE_HOST, default 0.0.0.0)
   --queries-file F      SQL statements run at start, like ksqlDB's ksql.queries.file (STREAMGATE_QUERIES_FILE)
-  --config F            ksqlDB-style properties file (STREAMGATE_CONFIG), e.g. ksql.streams.auto.offset.reset=earliest
+  --config F            ksqlDB-style properties file (STREAMGATE_CONFIG): ksql.streams.auto.offset.reset,
+                        ksql.max.push.queries, ksql.query.push.v2.enabled, ksql.queries.file
   --tls-cert C --tls-key K   serve TLS with ALPN h2 and http/1.1 (STREAMGATE_TLS_CERT, STREAMGATE_TLS_KEY)
   --max-push-queries N  concurrent push queries before 40003 (default 50000)
   --generate S          keep inserting generated rows into stream S (demo data)
@@ -86,6 +88,7 @@ export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Co
     tlsKey,
     defaultOffsetReset: offsetReset(props.get('ksql.streams.auto.offset.reset') ?? props.get('auto.offset.reset')),
     maxPushQueries: positiveInt(values['max-push-queries'] ?? props.get('ksql.max.push.queries') ?? '50000', '--max-push-queries'),
+    scalablePushQueries: props.get('ksql.query.push.v2.enabled')?.toLowerCase() === 'true',
     generate: values.generate,
     generateRate: positiveInt(values['generate-rate'] ?? '2', '--generate-rate'),
   };

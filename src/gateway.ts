@@ -24,6 +24,7 @@ export interface Gateway {
 export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   defaultOffsetReset: 'latest',
   maxPushQueries: 50_000,
+  scalablePushQueries: false,
 };
 
 export async function startGateway(options: GatewayOptions): Promise<Gateway> {

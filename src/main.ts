@@ -20,7 +20,11 @@ async function main(): Promise<void> {
     host: config.host,
     port: config.port,
     tls,
-    engine: { defaultOffsetReset: config.defaultOffsetReset, maxPushQueries: config.maxPushQueries },
+    engine: {
+      defaultOffsetReset: config.defaultOffsetReset,
+      maxPushQueries: config.maxPushQueries,
+      scalablePushQueries: config.scalablePushQueries,
+    },
   });
   if (config.queriesFile) await gateway.engine.executeKsql(readFileSync(config.queriesFile, 'utf8'));
   const stopGenerator = config.generate ? startRowGenerator(gateway.engine, config.generate, config.generateRate) : undefined;

@@ -16,13 +16,15 @@ import type { StartPosition, TopicLog, TopicStore } from '../store/topic-log.js'
 import { startPrint, type LineSink } from './print-topic.js';
 import { runStreamPullQuery } from './pull-query.js';
 import { startPushQuery } from './push-query.js';
-import { pullQueryId, transientQueryId } from './query-ids.js';
+import { pullQueryId, scalablePushQueryId, transientQueryId } from './query-ids.js';
 import { QueryRegistry } from './query-registry.js';
 import type { ExecutedStatement } from './results.js';
 import type { QuerySink } from './sink.js';
 import type { ExecContext } from './statements/context.js';
 import { executeScript } from './statements/execute.js';
 import { SandboxTopics, StoreTopics } from './topic-view.js';
+import { TopicSink } from './topic-sink.js';
+import type { PersistentQueryRequest, PersistentRuntime } from './statements/persistent-runtime.js';
 
 export type OffsetReset = 'earliest' | 'latest';
 
@@ -31,17 +33,28 @@ export interface EngineOptions {
   readonly defaultOffsetReset: OffsetReset;
   /** Most concurrent push queries; past it 40003 (ksqlDB's ksql.max.push.queries). */
   readonly maxPushQueries: number;
+  /**
+   * ksql.query.push.v2.enabled: a push query from `latest` over the output of a persistent query
+   * runs as a scalable push query (id `SCALABLE_PUSH_QUERY_…`, not closable by id).
+   */
+  readonly scalablePushQueries: boolean;
 }
 
 export type Properties = Readonly<Record<string, unknown>>;
 export type Variables = Readonly<Record<string, unknown>>;
 
 export type PreparedStream =
-  | { readonly kind: 'push'; readonly queryId: string; readonly plan: QueryPlan; start(sink: QuerySink): void }
+  | {
+      readonly kind: 'push';
+      readonly queryId: string;
+      readonly plan: QueryPlan;
+      readonly scalable: boolean;
+      start(sink: QuerySink): void;
+    }
   | { readonly kind: 'pull'; readonly queryId: string; readonly plan: QueryPlan; run(sink: QuerySink): Promise<void> }
   | { readonly kind: 'print'; start(sink: LineSink): void };
 
-export class Engine {
+export class Engine implements PersistentRuntime {
   readonly catalog = new Catalog();
   readonly queries = new QueryRegistry();
   private commandSequence = 0;
@@ -63,13 +76,34 @@ export class Engine {
       properties: new Map(props),
       queries: this.queries,
       store: this.store,
-      nextCommandSequence: () => ++this.commandSequence,
+      runtime: this,
     });
     return executeScript(sql, context(this.catalog.sandbox(), true), context(this.catalog, false));
   }
 
   nextCommandSequence(): number {
     return ++this.commandSequence;
+  }
+
+  get defaultOffsetReset(): OffsetReset {
+    return this.options.defaultOffsetReset;
+  }
+
+  /** Runs a CSAS / INSERT INTO ... SELECT until it is terminated. */
+  startPersistentQuery(request: PersistentQueryRequest): void {
+    const { id, plan, sink, statementText, offsetReset } = request;
+    const sinkTopic = this.topicOf(sink);
+    const handle = startPushQuery(plan, this.topicOf(plan.source), { from: offsetReset }, new TopicSink(sink, sinkTopic, plan.columns));
+    this.queries.add({
+      id,
+      type: 'PERSISTENT',
+      statementText,
+      sources: [plan.source.name],
+      sink: { name: sink.name, topic: sink.topic },
+      startedAt: Date.now(),
+      close: () => handle.close(),
+    });
+    void handle.done.finally(() => this.queries.remove(id));
   }
 
   /** `/query-stream`: exactly one SELECT or PRINT, with case-sensitive variables. */
@@ -94,27 +128,43 @@ export class Engine {
   }
 
   private preparePush(plan: QueryPlan, topic: TopicLog, reset: OffsetReset): PreparedStream {
-    if (this.queries.size >= this.options.maxPushQueries) {
+    if (this.queries.pushCount >= this.options.maxPushQueries) {
       throw new KsqlError(ErrorCode.MAX_PUSH_QUERIES_EXCEEDED, 'Maximum number of push queries exceeded', 400);
     }
-    const queryId = transientQueryId(plan.source.name);
     const start: StartPosition = { from: reset };
+    if (this.isScalable(plan, reset)) {
+      return {
+        kind: 'push',
+        queryId: scalablePushQueryId(),
+        plan,
+        scalable: true,
+        start: (sink) => void startPushQuery(plan, topic, start, sink, { requireKey: true }),
+      };
+    }
+    const queryId = transientQueryId(plan.source.name);
     return {
       kind: 'push',
       queryId,
       plan,
+      scalable: false,
       start: (sink) => {
         const handle = startPushQuery(plan, topic, start, sink);
         this.queries.add({
           id: queryId,
+          type: 'PUSH',
           statementText: plan.statementText,
-          sourceName: plan.source.name,
+          sources: [plan.source.name],
           startedAt: Date.now(),
           close: () => handle.close(),
         });
         void handle.done.finally(() => this.queries.remove(queryId));
       },
     };
+  }
+
+  /** ksqlDB runs a push query as scalable when v2 is on, it reads from latest, and its source is a persistent query's output. */
+  private isScalable(plan: QueryPlan, reset: OffsetReset): boolean {
+    return this.options.scalablePushQueries && reset === 'latest' && this.queries.writersOf(plan.source.name).length > 0;
   }
 
   private preparePrint(stmt: ast.Print, properties: Properties): PreparedStream {
@@ -150,6 +200,7 @@ export class Engine {
   async close(): Promise<void> {
     this.queries.closeAll();
   }
+
 }
 
 /** Push queries start at `auto.offset.reset` from the request properties, else the server default. */

@@ -5,7 +5,7 @@
  */
 import type { QueryPlan } from '../planner/query-plan.js';
 import type { Cursor, StartPosition, TopicLog } from '../store/topic-log.js';
-import { recordReader } from './record-reader.js';
+import { recordReader, type ReaderOptions } from './record-reader.js';
 import type { QuerySink } from './sink.js';
 
 const BATCH = 256;
@@ -17,7 +17,13 @@ export interface PushQueryHandle {
   readonly done: Promise<void>;
 }
 
-export function startPushQuery(plan: QueryPlan, topic: TopicLog, start: StartPosition, sink: QuerySink): PushQueryHandle {
+export function startPushQuery(
+  plan: QueryPlan,
+  topic: TopicLog,
+  start: StartPosition,
+  sink: QuerySink,
+  readerOptions: ReaderOptions = {},
+): PushQueryHandle {
   const cursor = topic.cursor(start);
   let ended = false;
   const finish = (how: () => void): void => {
@@ -27,12 +33,18 @@ export function startPushQuery(plan: QueryPlan, topic: TopicLog, start: StartPos
     how();
   };
   sink.onClose(() => finish(() => undefined));
-  const done = pump(plan, cursor, sink, finish).catch((err: unknown) => finish(() => sink.fail(err as Error)));
+  const done = pump(plan, cursor, sink, finish, readerOptions).catch((err: unknown) => finish(() => sink.fail(err as Error)));
   return { close: () => finish(() => sink.end('completed')), done };
 }
 
-async function pump(plan: QueryPlan, cursor: Cursor, sink: QuerySink, finish: (how: () => void) => void): Promise<void> {
-  const reader = recordReader(plan.source);
+async function pump(
+  plan: QueryPlan,
+  cursor: Cursor,
+  sink: QuerySink,
+  finish: (how: () => void) => void,
+  readerOptions: ReaderOptions,
+): Promise<void> {
+  const reader = recordReader(plan.source, readerOptions);
   const { where, projection, limit } = plan;
   let emitted = 0;
   if (limit === 0) return finish(() => sink.end('limit'));
@@ -48,7 +60,7 @@ async function pump(plan: QueryPlan, cursor: Cursor, sink: QuerySink, finish: (h
       if (!decoded) continue;
       if (!decoded.tombstone && where && where(decoded.row) !== true) continue;
       const out = projection.map((p) => p(decoded.row));
-      await sink.row(out, decoded.tombstone);
+      await sink.row(out, decoded.tombstone, record);
       if (limit !== undefined && ++emitted >= limit) return finish(() => sink.end('limit'));
     }
   }

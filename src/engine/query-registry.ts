@@ -1,19 +1,24 @@
 /**
- * The running transient push queries, server-wide (ksqlDB's PushQueryHolder): `/close-query`
- * and TERMINATE find them here, SHOW QUERIES lists them. A query leaves the registry the moment
- * it ends, whatever ended it.
+ * Running queries, server-wide: transient push queries (ksqlDB's PushQueryHolder: `/close-query`
+ * and TERMINATE find them) and persistent queries (CSAS, INSERT INTO ... SELECT). SHOW QUERIES
+ * lists both. A query leaves the registry the moment it ends, whatever ended it.
  */
 export interface RunningQuery {
   readonly id: string;
+  readonly type: 'PUSH' | 'PERSISTENT';
   readonly statementText: string;
-  readonly sourceName: string;
+  /** The sources it reads. */
+  readonly sources: readonly string[];
+  /** A persistent query's sink and its topic. */
+  readonly sink?: { readonly name: string; readonly topic: string };
   readonly startedAt: number;
-  /** Ends the query normally (the client sees a clean end of stream). */
+  /** Ends the query (a push query's client sees a clean end of stream). */
   close(): void;
 }
 
 export class QueryRegistry {
   private readonly queries = new Map<string, RunningQuery>();
+  private persistentCount = 0;
 
   add(query: RunningQuery): void {
     this.queries.set(query.id, query);
@@ -31,11 +36,31 @@ export class QueryRegistry {
     return [...this.queries.values()];
   }
 
+  /** Transient push queries only. */
+  get pushCount(): number {
+    let n = 0;
+    for (const q of this.queries.values()) if (q.type === 'PUSH') n++;
+    return n;
+  }
+
   get size(): number {
     return this.queries.size;
   }
 
-  closeAll(): void {
-    for (const q of this.list()) q.close();
+  /** Persistent query ids count up from 0 per server, as in ksqlDB's tests (`CSAS_OUTPUT_0`). */
+  nextPersistentId(prefix: string): string {
+    return `${prefix}_${this.persistentCount++}`;
+  }
+
+  readersOf(source: string): RunningQuery[] {
+    return this.list().filter((q) => q.type === 'PERSISTENT' && q.sources.includes(source));
+  }
+
+  writersOf(source: string): RunningQuery[] {
+    return this.list().filter((q) => q.type === 'PERSISTENT' && q.sink?.name === source);
+  }
+
+  closeAll(type?: 'PUSH' | 'PERSISTENT'): void {
+    for (const q of this.list()) if (type === undefined || q.type === type) q.close();
   }
 }

@@ -19,17 +19,27 @@ export interface RecordReader {
   readonly skipped: number;
 }
 
-export function recordReader(source: DataSource): RecordReader {
+export interface ReaderOptions {
+  /**
+   * Skip records without a key on a keyed source. Tables always do; ksqlDB's scalable push
+   * queries do too, as they read the persistent query's sink topic with a consumer that drops
+   * them.
+   */
+  readonly requireKey?: boolean;
+}
+
+export function recordReader(source: DataSource, options: ReaderOptions = {}): RecordReader {
   const serdes = serdesOf(source);
   const keyCount = source.schema.key.length;
   const valueCount = source.schema.value.length;
   const headerColumns = source.schema.headers;
   const isTable = source.type === 'TABLE';
+  const requireKey = isTable || options.requireKey === true;
   let skipped = 0;
   const read = (record: StoredRecord): DecodedRecord | undefined => {
     try {
       const key = serdes.key.deserialize(record.key);
-      if (isTable && keyCount > 0 && (key === null || key.every((k) => k === null))) return skip();
+      if (requireKey && keyCount > 0 && (key === null || key.every((k) => k === null))) return skip();
       const value = serdes.value.deserialize(record.value);
       if (value === null && !isTable) return skip();
       const row: unknown[] = [];

@@ -13,7 +13,13 @@ export type StatementResult =
   | { readonly kind: 'topics'; readonly topics: readonly { name: string; partitions: number }[] }
   | { readonly kind: 'queries'; readonly queries: readonly RunningQuery[] }
   | { readonly kind: 'variables'; readonly variables: readonly [string, string][] }
-  | { readonly kind: 'describe'; readonly source: DataSource; readonly extended: boolean }
+  | {
+      readonly kind: 'describe';
+      readonly source: DataSource;
+      readonly extended: boolean;
+      readonly readQueries: readonly RunningQuery[];
+      readonly writeQueries: readonly RunningQuery[];
+    }
   | { readonly kind: 'terminateQuery'; readonly queryId: string; readonly wasTerminated: boolean }
   | { readonly kind: 'properties'; readonly properties: Readonly<Record<string, string>> };
 

@@ -3,10 +3,13 @@
  * every call resolves when the row has been taken by the transport, which is how a slow client
  * stops its query from reading further (backpressure, never an unbounded buffer).
  */
+import type { StoredRecord } from '../store/topic-log.js';
+
 export type EndReason = 'limit' | 'completed';
 
 export interface QuerySink {
-  row(values: readonly unknown[], tombstone: boolean): Promise<void>;
+  /** One output row; `input` is the record it came from (its timestamp and headers travel on). */
+  row(values: readonly unknown[], tombstone: boolean, input: StoredRecord): Promise<void>;
   /** The query ended normally. */
   end(reason: EndReason): void;
   /** The query failed after its header was sent. */

@@ -10,6 +10,8 @@ import { BIGINT, BOOLEAN, DOUBLE, INTEGER, STRING, decimal, typeToString, type S
 import type { Compiled, Evaluator, Row, RowScope } from './compiled.js';
 import { compareNumeric, converter, numericRank, widerNumeric } from './numeric.js';
 import { formatExpression } from '../../sql/format-expression.js';
+import { semanticError } from './compile-errors.js';
+import { compileArray, compileMap, compileStruct } from './constructors.js';
 
 /** Which clause an expression sits in, for ksqlDB's "<CLAUSE> column 'X' cannot be resolved." */
 export type Clause = 'SELECT' | 'WHERE' | 'HAVING' | 'GROUP BY' | 'PARTITION BY' | 'JOIN ON';
@@ -19,10 +21,7 @@ export interface CompileContext {
   readonly clause: Clause;
 }
 
-export function semanticError(loc: ast.Location | undefined, message: string): KsqlStatementError {
-  const prefix = loc ? `Line: ${loc.line}, Col: ${loc.column}: ` : '';
-  return new KsqlStatementError(prefix + message);
-}
+export { semanticError };
 
 export function compileExpression(expr: ast.Expression, ctx: CompileContext): Compiled {
   switch (expr.kind) {
@@ -46,6 +45,12 @@ export function compileExpression(expr: ast.Expression, ctx: CompileContext): Co
       return compileBetween(expr, ctx);
     case 'InList':
       return compileInList(expr, ctx);
+    case 'ArrayCtor':
+      return compileArray(expr, (e) => compileExpression(e, ctx));
+    case 'MapCtor':
+      return compileMap(expr, (e) => compileExpression(e, ctx));
+    case 'StructCtor':
+      return compileStruct(expr, (e) => compileExpression(e, ctx));
     default:
       throw semanticError(expr.loc, `Expression ${formatExpression(expr)} is not supported yet`);
   }

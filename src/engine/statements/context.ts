@@ -4,6 +4,7 @@ import type { VariableScope } from '../../sql/variables.js';
 import type { QueryRegistry } from '../query-registry.js';
 import type { TopicView } from '../topic-view.js';
 import type { TopicStore } from '../../store/topic-log.js';
+import type { PersistentRuntime } from './persistent-runtime.js';
 
 export interface ExecContext {
   readonly catalog: Catalog;
@@ -15,6 +16,5 @@ export interface ExecContext {
   readonly properties: Map<string, string>;
   readonly queries: QueryRegistry;
   readonly store: TopicStore;
-  /** The next command sequence number (ksqlDB's command topic offset). */
-  nextCommandSequence(): number;
+  readonly runtime: PersistentRuntime;
 }

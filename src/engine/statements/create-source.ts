@@ -23,29 +23,43 @@ import {
 const RESERVED = new Set(['ROWTIME', 'ROWPARTITION', 'ROWOFFSET', 'WINDOWSTART', 'WINDOWEND']);
 
 export async function createSource(stmt: ast.CreateSource, ctx: ExecContext): Promise<StatementResult> {
-  const kind = stmt.sourceType === 'STREAM' ? 'stream' : 'table';
-  const existing = ctx.catalog.getSource(stmt.name);
-  if (existing && stmt.ifNotExists) {
-    return { kind: 'warning', message: `Cannot add ${kind} \`${stmt.name}\`: A ${kind} with the same name already exists.` };
-  }
-  if (existing && !stmt.orReplace) {
-    throw new KsqlStatementError(`Cannot add ${kind} '${stmt.name}': A ${kind} with the same name already exists`);
-  }
-  if (existing && existing.type !== stmt.sourceType) {
-    throw new KsqlStatementError(
-      `Cannot add ${kind} '${stmt.name}': A ${existing.type.toLowerCase()} with the same name already exists`,
-    );
-  }
+  const clash = checkNameFree(stmt, ctx);
+  if (clash) return clash;
   rejectUnknownProperties(stmt.properties, CREATE_SOURCE_PROPERTIES);
   const schema = buildSchema(stmt, ctx);
   const source = await describeSource(stmt, schema, ctx);
   ctx.catalog.putSource(source);
   return {
     kind: 'command',
-    commandId: `${kind}/\`${stmt.name}\`/create`,
+    commandId: createCommandId(stmt),
     message: stmt.sourceType === 'STREAM' ? 'Stream created' : 'Table created',
     queryId: null,
   };
+}
+
+export function createCommandId(stmt: { sourceType: 'STREAM' | 'TABLE'; name: string }): string {
+  return `${stmt.sourceType.toLowerCase()}/\`${stmt.name}\`/create`;
+}
+
+/**
+ * A name already taken: a warning for IF NOT EXISTS, an error otherwise (OR REPLACE may replace a
+ * source of the same kind). Undefined when the statement may go on.
+ */
+export function checkNameFree(
+  stmt: { sourceType: 'STREAM' | 'TABLE'; name: string; ifNotExists: boolean; orReplace: boolean },
+  ctx: ExecContext,
+): StatementResult | undefined {
+  const kind = stmt.sourceType.toLowerCase();
+  const existing = ctx.catalog.getSource(stmt.name);
+  if (!existing) return undefined;
+  if (stmt.ifNotExists) {
+    return { kind: 'warning', message: `Cannot add ${kind} \`${stmt.name}\`: A ${kind} with the same name already exists.` };
+  }
+  if (!stmt.orReplace) throw new KsqlStatementError(`Cannot add ${kind} '${stmt.name}': A ${kind} with the same name already exists`);
+  if (existing.type !== stmt.sourceType) {
+    throw new KsqlStatementError(`Cannot add ${kind} '${stmt.name}': A ${existing.type.toLowerCase()} with the same name already exists`);
+  }
+  return undefined;
 }
 
 function buildSchema(stmt: ast.CreateSource, ctx: ExecContext): LogicalSchema {
@@ -94,7 +108,7 @@ function toColumn(def: ast.ColumnDef, type: SqlType): Column {
   }
 }
 
-function formatName(text: string | undefined): FormatName | undefined {
+export function formatName(text: string | undefined): FormatName | undefined {
   if (text === undefined) return undefined;
   const upper = text.toUpperCase();
   if (!(FORMAT_NAMES as readonly string[]).includes(upper)) throw new KsqlStatementError(`Unknown format: ${upper}`);
@@ -134,7 +148,7 @@ async function describeSource(stmt: ast.CreateSource, schema: LogicalSchema, ctx
   };
 }
 
-function formatInfo(format: FormatName, wrapSingleValue: boolean | undefined, delimiter: string | undefined): FormatInfo {
+export function formatInfo(format: FormatName, wrapSingleValue: boolean | undefined, delimiter: string | undefined): FormatInfo {
   return { format, ...(wrapSingleValue !== undefined ? { wrapSingleValue } : {}), ...(delimiter ? { delimiter: delimiterOf(delimiter) } : {}) };
 }
 
@@ -149,7 +163,7 @@ function delimiterOf(text: string): string {
   return text;
 }
 
-function checkFormatSupports(format: FormatName, columns: readonly Column[], role: 'KEY' | 'VALUE'): void {
+export function checkFormatSupports(format: FormatName, columns: readonly Column[], role: 'KEY' | 'VALUE'): void {
   if (format === 'NONE' && columns.length > 0) {
     const listed = columns.map((c) => `\`${c.name}\` ${typeToString(c.type)}${role === 'KEY' ? ' KEY' : ''}`).join(', ');
     throw new KsqlStatementError(`The 'NONE' format can only be used when no columns are defined. Got: [${listed}]`);
@@ -166,7 +180,12 @@ function checkFormatSupports(format: FormatName, columns: readonly Column[], rol
   }
 }
 
-async function ensureTopic(stmt: ast.CreateSource, topic: string, partitions: number | undefined, ctx: ExecContext): Promise<void> {
+export async function ensureTopic(
+  stmt: { sourceType: 'STREAM' | 'TABLE'; name: string },
+  topic: string,
+  partitions: number | undefined,
+  ctx: ExecContext,
+): Promise<void> {
   const existing = ctx.topics.partitionsOf(topic);
   if (existing === undefined) {
     if (partitions === undefined) {

@@ -8,6 +8,7 @@ import type * as ast from '../../sql/ast.js';
 import { parseStatement, splitStatements, type RawStatement } from '../../sql/parse.js';
 import type { ExecutedStatement, StatementResult } from '../results.js';
 import type { ExecContext } from './context.js';
+import { createAsSelect, insertIntoSelect } from './create-as-select.js';
 import { createSource } from './create-source.js';
 import { dropSource } from './drop-source.js';
 import { insertValues } from './insert-values.js';
@@ -52,6 +53,10 @@ async function runOne(stmt: ast.Statement, ctx: ExecContext): Promise<StatementR
   switch (stmt.kind) {
     case 'CreateSource':
       return createSource(stmt, ctx);
+    case 'CreateAsSelect':
+      return createAsSelect(stmt, ctx);
+    case 'InsertInto':
+      return insertIntoSelect(stmt, ctx);
     case 'DropSource':
       return dropSource(stmt, ctx);
     case 'ShowList':

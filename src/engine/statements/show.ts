@@ -42,5 +42,11 @@ export function describe(stmt: ast.Describe, ctx: ExecContext): StatementResult 
   if (stmt.what === 'FUNCTION') throw new KsqlStatementError(`DESCRIBE FUNCTION is not supported yet.`);
   const source = ctx.catalog.getSource(stmt.target);
   if (!source) throw new KsqlStatementError(`Could not find STREAM/TABLE '${stmt.target}' in the Metastore`);
-  return { kind: 'describe', source, extended: stmt.extended };
+  return {
+    kind: 'describe',
+    source,
+    extended: stmt.extended,
+    readQueries: ctx.queries.readersOf(source.name),
+    writeQueries: ctx.queries.writersOf(source.name),
+  };
 }

@@ -44,7 +44,10 @@ function body(r: StatementResult, statementText: string, ctx: RenderContext): Re
     case 'variables':
       return { ...head('variables'), variables: r.variables.map(([name, value]) => ({ name, value })) };
     case 'describe':
-      return { ...head('sourceDescription'), sourceDescription: sourceDescription(r.source, r.extended, ctx) };
+      return {
+        ...head('sourceDescription'),
+        sourceDescription: sourceDescription(r.source, r.extended, ctx, r.readQueries, r.writeQueries),
+      };
     case 'terminateQuery':
       return { ...head('terminate_query'), queryId: r.queryId, wasTerminated: r.wasTerminated };
     case 'properties':
@@ -71,11 +74,11 @@ function sourceInfo(s: DataSource): object {
 function runningQuery(q: RunningQuery): object {
   return {
     queryString: q.statementText,
-    sinks: [],
-    sinkKafkaTopics: [],
+    sinks: q.sink ? [q.sink.name] : [],
+    sinkKafkaTopics: q.sink ? [q.sink.topic] : [],
     id: q.id,
     statusCount: { RUNNING: 1 },
-    queryType: 'PUSH',
+    queryType: q.type,
     state: 'RUNNING',
   };
 }
@@ -97,12 +100,18 @@ function fieldInfo(c: Column): object {
   return out;
 }
 
-function sourceDescription(s: DataSource, extended: boolean, ctx: RenderContext): object {
+function sourceDescription(
+  s: DataSource,
+  extended: boolean,
+  ctx: RenderContext,
+  readQueries: readonly RunningQuery[] = [],
+  writeQueries: readonly RunningQuery[] = [],
+): object {
   return {
     name: s.name,
     windowType: s.windowType ?? null,
-    readQueries: [],
-    writeQueries: [],
+    readQueries: readQueries.map(runningQuery),
+    writeQueries: writeQueries.map(runningQuery),
     fields: s.schema.columns.map(fieldInfo),
     type: s.type,
     timestamp: s.timestampColumn ?? '',

@@ -73,8 +73,18 @@ export const streamedRowPullFormat: OutputFormat = {
   error: (e) => `,\n${streamedRow({ errorMessage: e })},\n]`,
 };
 
-export function outputFormatFor(mediaType: string | null, isPull: boolean): OutputFormat {
+/** A scalable push query ends with a bare `]` unless its LIMIT was reached (spec §2.5). */
+export const streamedRowScalableFormat: OutputFormat = {
+  ...streamedRowPushFormat,
+  end: (reason) => (reason === 'limit' ? '{"finalMessage":"Limit Reached"}]' : ']'),
+};
+
+export type QueryKind = 'push' | 'scalable' | 'pull';
+
+export function outputFormatFor(mediaType: string | null, kind: QueryKind): OutputFormat {
   if (mediaType === MediaType.JSON) return jsonArrayFormat;
-  if (mediaType === MediaType.KSQL_V1_JSON) return isPull ? streamedRowPullFormat : streamedRowPushFormat;
+  if (mediaType === MediaType.KSQL_V1_JSON) {
+    return kind === 'pull' ? streamedRowPullFormat : kind === 'scalable' ? streamedRowScalableFormat : streamedRowPushFormat;
+  }
   return delimitedFormat;
 }

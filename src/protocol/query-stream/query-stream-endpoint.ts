@@ -30,7 +30,8 @@ export async function handleQueryStream(exchange: Exchange, engine: Engine, medi
   }
   if (prepared.kind === 'print') return startPrint(exchange, prepared, mediaType);
   const isPull = prepared.kind === 'pull';
-  const response = new QueryResponse(exchange, outputFormatFor(mediaType, isPull), prepared.plan.columns.map((c) => c.type));
+  const kind = prepared.kind === 'push' && prepared.scalable ? 'scalable' : prepared.kind;
+  const response = new QueryResponse(exchange, outputFormatFor(mediaType, kind), prepared.plan.columns.map((c) => c.type));
   await response.start(queryHeader(prepared.queryId, prepared.plan.columns, isPull));
   if (prepared.kind === 'push') prepared.start(response);
   else await prepared.run(response);

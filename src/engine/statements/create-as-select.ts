@@ -1,0 +1,124 @@
+/**
+ * CREATE STREAM ... AS SELECT and INSERT INTO ... SELECT over one stream: a persistent query that
+ * writes each output row to the sink's topic. The sink inherits the source's formats and
+ * partition count unless the WITH clause says otherwise; projected key columns stay keys.
+ * Aggregations, windows, joins and tables as sinks come with the state engine.
+ */
+import { LogicalSchema, type Column } from '../../catalog/schema.js';
+import type { DataSource } from '../../catalog/source.js';
+import { KsqlStatementError } from '../../errors.js';
+import { planSelect } from '../../planner/plan-select.js';
+import type { OutputColumn, QueryPlan } from '../../planner/query-plan.js';
+import type * as ast from '../../sql/ast.js';
+import { typesEqual, typeToString } from '../../sql/types.js';
+import type { StatementResult } from '../results.js';
+import type { ExecContext } from './context.js';
+import { checkFormatSupports, checkNameFree, createCommandId, ensureTopic, formatInfo, formatName } from './create-source.js';
+import { booleanProperty, intProperty, rejectUnknownProperties, stringProperty } from './with-properties.js';
+
+const CSAS_PROPERTIES = new Set([
+  'KAFKA_TOPIC',
+  'VALUE_FORMAT',
+  'KEY_FORMAT',
+  'FORMAT',
+  'PARTITIONS',
+  'REPLICAS',
+  'TIMESTAMP',
+  'TIMESTAMP_FORMAT',
+  'WRAP_SINGLE_VALUE',
+  'VALUE_DELIMITER',
+  'KEY_DELIMITER',
+  'RETENTION_MS',
+]);
+
+export async function createAsSelect(stmt: ast.CreateAsSelect, ctx: ExecContext): Promise<StatementResult> {
+  if (stmt.sourceType === 'TABLE') throw new KsqlStatementError('CREATE TABLE AS SELECT is not supported by this server yet.');
+  const clash = checkNameFree(stmt, ctx);
+  if (clash) return clash;
+  rejectUnknownProperties(stmt.properties, CSAS_PROPERTIES);
+  const plan = planPersistent(stmt.query, ctx);
+  const sink = await describeSink(stmt, plan, ctx);
+  ctx.catalog.putSource(sink);
+  const id = start(ctx, `CSAS_${stmt.name}`, plan, sink, stmt.text);
+  return { kind: 'command', commandId: createCommandId(stmt), message: `Created query with ID ${id}`, queryId: id };
+}
+
+export async function insertIntoSelect(stmt: ast.InsertInto, ctx: ExecContext): Promise<StatementResult> {
+  const sink = ctx.catalog.getSource(stmt.target);
+  if (!sink) throw new KsqlStatementError(`Sink does not exist for the INSERT INTO statement: ${stmt.target}`);
+  if (sink.type !== 'STREAM') throw new KsqlStatementError(`INSERT INTO can only be used to insert into a stream. ${sink.name} is a table.`);
+  if (sink.isSource) throw new KsqlStatementError(`Cannot insert into read-only stream: ${sink.name}`);
+  const plan = planPersistent(stmt.query, ctx);
+  checkSameSchema(plan.columns, sink);
+  const id = start(ctx, 'INSERTQUERY', plan, sink, stmt.text);
+  return { kind: 'command', commandId: `stream/\`${sink.name}\`/create`, message: `Created query with ID ${id}`, queryId: id };
+}
+
+function planPersistent(query: ast.Query, ctx: ExecContext): QueryPlan {
+  const plan = planSelect(query, ctx.catalog);
+  if (plan.source.type === 'TABLE') {
+    throw new KsqlStatementError('Invalid result type. Your SELECT query produces a TABLE. Please use CREATE TABLE AS SELECT statement instead.');
+  }
+  if (plan.limit !== undefined) throw new KsqlStatementError('LIMIT is not supported in persistent queries.');
+  return plan;
+}
+
+function start(ctx: ExecContext, prefix: string, plan: QueryPlan, sink: DataSource, statementText: string): string {
+  if (ctx.dryRun) return `${prefix}_?`;
+  const id = ctx.queries.nextPersistentId(prefix);
+  const reset = ctx.properties.get('auto.offset.reset') ?? ctx.properties.get('ksql.streams.auto.offset.reset');
+  const offsetReset = reset === 'earliest' || reset === 'latest' ? reset : ctx.runtime.defaultOffsetReset;
+  ctx.runtime.startPersistentQuery({ id, plan, sink, statementText, offsetReset });
+  return id;
+}
+
+async function describeSink(stmt: ast.CreateAsSelect, plan: QueryPlan, ctx: ExecContext): Promise<DataSource> {
+  const props = stmt.properties;
+  const source = plan.source;
+  const both = formatName(stringProperty(props, 'FORMAT'));
+  const schema = sinkSchema(plan.columns);
+  const keyFormat = formatName(stringProperty(props, 'KEY_FORMAT')) ?? both ?? source.keyFormat.format;
+  const valueFormat = formatName(stringProperty(props, 'VALUE_FORMAT')) ?? both ?? source.valueFormat.format;
+  checkFormatSupports(keyFormat, schema.key, 'KEY');
+  checkFormatSupports(valueFormat, schema.value, 'VALUE');
+  const wrap = booleanProperty(props, 'WRAP_SINGLE_VALUE');
+  if (wrap !== undefined && schema.value.length !== 1) {
+    throw new KsqlStatementError("'WRAP_SINGLE_VALUE' is only valid for single-field value schemas");
+  }
+  const topic = stringProperty(props, 'KAFKA_TOPIC') ?? stmt.name;
+  const partitions = intProperty(props, 'PARTITIONS') ?? ctx.topics.partitionsOf(source.topic) ?? 1;
+  if (ctx.topics.partitionsOf(topic) === undefined) await ensureTopic(stmt, topic, partitions, ctx);
+  return {
+    name: stmt.name,
+    type: 'STREAM',
+    schema,
+    topic,
+    keyFormat: keyFormat === source.keyFormat.format ? source.keyFormat : formatInfo(keyFormat, undefined, undefined),
+    valueFormat: formatInfo(valueFormat, wrap, stringProperty(props, 'VALUE_DELIMITER')),
+    isSource: false,
+    statement: stmt.text,
+  };
+}
+
+function sinkSchema(columns: readonly OutputColumn[]): LogicalSchema {
+  const keys: Column[] = columns.filter((c) => c.isKey).map((c) => ({ name: c.name, type: c.type, namespace: 'KEY' }));
+  const values: Column[] = columns.filter((c) => !c.isKey).map((c) => ({ name: c.name, type: c.type, namespace: 'VALUE' }));
+  return new LogicalSchema([...keys, ...values]);
+}
+
+function checkSameSchema(columns: readonly OutputColumn[], sink: DataSource): void {
+  const expected = sink.schema.columns.filter((c) => c.namespace !== 'HEADER');
+  const same =
+    columns.length === expected.length &&
+    columns.every((c) => {
+      const target = sink.schema.find(c.name);
+      return target !== undefined && typesEqual(target.type, c.type) && (target.namespace === 'KEY') === c.isKey;
+    });
+  if (!same) {
+    const show = (cs: readonly { name: string; type: Parameters<typeof typeToString>[0] }[]): string =>
+      cs.map((c) => `\`${c.name}\` ${typeToString(c.type)}`).join(', ');
+    throw new KsqlStatementError(
+      `Incompatible schema between results and sink.\nResult schema is [${show(columns)}]\nSink schema is [${show(expected)}]`,
+    );
+  }
+}
