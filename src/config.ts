@@ -16,6 +16,8 @@ export interface Config {
   readonly defaultOffsetReset: OffsetReset;
   readonly maxPushQueries: number;
   readonly scalablePushQueries: boolean;
+  readonly retentionRecords?: number;
+  readonly retentionBytes?: number;
   readonly generate?: string;
   readonly generateRate: number;
 }
@@ -28,6 +30,8 @@ export const USAGE = `usage: node --import tsx src/main.ts [options]
                         ksql.max.push.queries, ksql.query.push.v2.enabled, ksql.queries.file
   --tls-cert C --tls-key K   serve TLS with ALPN h2 and http/1.1 (STREAMGATE_TLS_CERT, STREAMGATE_TLS_KEY)
   --max-push-queries N  concurrent push queries before 40003 (default 50000)
+  --retention-records N most records kept per topic partition (default 1000000; oldest dropped first)
+  --retention-bytes N   most bytes kept per topic partition (default 268435456)
   --generate S          keep inserting generated rows into stream S (demo data)
   --generate-rate N     rows per second for --generate (default 2)
   --help                this text`;
@@ -57,6 +61,10 @@ function positiveInt(text: string, what: string, allowZero = false): number {
   return n;
 }
 
+function optionalInt(text: string | undefined, what: string): number | undefined {
+  return text === undefined ? undefined : positiveInt(text, what);
+}
+
 export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Config | 'help' {
   const { values } = parseArgs({
     args: [...argv],
@@ -68,6 +76,8 @@ export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Co
       'tls-cert': { type: 'string' },
       'tls-key': { type: 'string' },
       'max-push-queries': { type: 'string' },
+      'retention-records': { type: 'string' },
+      'retention-bytes': { type: 'string' },
       generate: { type: 'string' },
       'generate-rate': { type: 'string' },
       help: { type: 'boolean' },
@@ -89,6 +99,8 @@ export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Co
     defaultOffsetReset: offsetReset(props.get('ksql.streams.auto.offset.reset') ?? props.get('auto.offset.reset')),
     maxPushQueries: positiveInt(values['max-push-queries'] ?? props.get('ksql.max.push.queries') ?? '50000', '--max-push-queries'),
     scalablePushQueries: props.get('ksql.query.push.v2.enabled')?.toLowerCase() === 'true',
+    retentionRecords: optionalInt(values['retention-records'] ?? env.STREAMGATE_RETENTION_RECORDS, '--retention-records'),
+    retentionBytes: optionalInt(values['retention-bytes'] ?? env.STREAMGATE_RETENTION_BYTES, '--retention-bytes'),
     generate: values.generate,
     generateRate: positiveInt(values['generate-rate'] ?? '2', '--generate-rate'),
   };

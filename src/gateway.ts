@@ -7,10 +7,13 @@ import { Engine, type EngineOptions } from './engine/engine.js';
 import { route } from './protocol/router.js';
 import { DEFAULT_MAX_LINE_BYTES } from './protocol/inserts-stream-endpoint.js';
 import { MemoryTopicStore } from './store/memory/memory-topic-store.js';
+import type { RetentionLimits } from './store/topic-log.js';
 import { listen, type Listener, type ListenerOptions } from './transport/listener.js';
 
 export interface GatewayOptions extends ListenerOptions {
   readonly engine?: Partial<EngineOptions>;
+  /** Per-partition retention of every topic (records and bytes); the store's defaults otherwise. */
+  readonly retention?: Partial<RetentionLimits>;
   readonly maxInsertLineBytes?: number;
 }
 
@@ -28,7 +31,7 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
 };
 
 export async function startGateway(options: GatewayOptions): Promise<Gateway> {
-  const store = new MemoryTopicStore();
+  const store = new MemoryTopicStore({ defaultRetention: options.retention });
   const engine = new Engine(store, { ...DEFAULT_ENGINE_OPTIONS, ...options.engine });
   let state: 'READY' | 'TERMINATING' = 'READY';
   const ctx = {

@@ -20,6 +20,7 @@ async function main(): Promise<void> {
     host: config.host,
     port: config.port,
     tls,
+    retention: { maxRecords: config.retentionRecords, maxBytes: config.retentionBytes },
     engine: {
       defaultOffsetReset: config.defaultOffsetReset,
       maxPushQueries: config.maxPushQueries,

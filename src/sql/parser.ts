@@ -134,7 +134,7 @@ export class KsqlParser extends CstParser {
   });
   readonly listConnectors = this.RULE('listConnectors', () => {
     this.listOrShow();
-    this.OPTION(() => this.OR([{ ALT: () => this.CONSUME(K.SOURCE) }, { ALT: () => this.CONSUME(K.SINK) }]));
+    this.OPTION(() => this.OR(this.c(107, () => [{ ALT: () => this.CONSUME(K.SOURCE) }, { ALT: () => this.CONSUME(K.SINK) }])));
     this.CONSUME(K.CONNECTORS);
   });
   readonly listConnectorPlugins = this.RULE('listConnectorPlugins', () => {
@@ -776,18 +776,14 @@ export class KsqlParser extends CstParser {
   // ---------------------------------------------------------------------------------------------
   // Expressions
 
-  readonly expression: () => CstNode = this.RULE('expression', () => this.SUBRULE(this.booleanExpression));
-  readonly booleanExpression = this.RULE('booleanExpression', () => {
-    this.SUBRULE(this.andExpression);
-    this.MANY(() => {
-      this.CONSUME(K.OR);
-      this.SUBRULE2(this.andExpression);
-    });
-  });
-  readonly andExpression = this.RULE('andExpression', () => {
+  /**
+   * OR and AND in one loop, like SqlBase.g4's left-recursive booleanExpression; the visitor applies
+   * their precedence (AND first). Fewer rules per nesting level means fewer stack frames per `(`.
+   */
+  readonly expression: () => CstNode = this.RULE('expression', () => {
     this.SUBRULE(this.notExpression);
     this.MANY(() => {
-      this.CONSUME(K.AND);
+      this.OR(this.c(101, () => [{ ALT: () => this.CONSUME(K.AND) }, { ALT: () => this.CONSUME(K.OR) }]));
       this.SUBRULE2(this.notExpression);
     });
   });
@@ -859,48 +855,33 @@ export class KsqlParser extends CstParser {
     this.OR(this.c(32, () => [T.Eq, T.Neq, T.Lt, T.Lte, T.Gt, T.Gte].map((t) => ({ ALT: () => this.CONSUME(t) }))));
   });
 
-  /** `||` binds loosest of the value operators in SqlBase.g4 (below `+` and `-`). */
+  /**
+   * The arithmetic operators and `||` in one loop (SqlBase.g4's valueExpression); the visitor applies
+   * their precedence: `* / %` before `+ -` before `||`.
+   */
   readonly valueExpression: () => CstNode = this.RULE('valueExpression', () => {
-    this.SUBRULE(this.additiveExpression);
-    this.MANY(() => {
-      this.CONSUME(T.Concat);
-      this.SUBRULE2(this.additiveExpression);
-    });
-  });
-  readonly additiveExpression = this.RULE('additiveExpression', () => {
-    this.SUBRULE(this.multiplicativeExpression);
-    this.MANY(() => {
-      this.OR([{ ALT: () => this.CONSUME(T.Plus) }, { ALT: () => this.CONSUME(T.Minus) }]);
-      this.SUBRULE2(this.multiplicativeExpression);
-    });
-  });
-  readonly multiplicativeExpression = this.RULE('multiplicativeExpression', () => {
     this.SUBRULE(this.unaryExpression);
     this.MANY(() => {
-      this.OR([T.Asterisk, T.Slash, T.Percent].map((t) => ({ ALT: () => this.CONSUME(t) })));
+      this.OR(this.c(102, () => [T.Concat, T.Plus, T.Minus, T.Asterisk, T.Slash, T.Percent].map((t) => ({ ALT: () => this.CONSUME(t) }))));
       this.SUBRULE2(this.unaryExpression);
     });
   });
   /** `-1` is a negative literal (SqlBase.g4's `number` has the sign); `-x` and `- -1` are unary. */
   readonly unaryExpression: () => CstNode = this.RULE('unaryExpression', () => {
-    this.OR(this.c(33, () => ({
+    this.OR(this.c(103, () => ({
       MAX_LOOKAHEAD: 1,
       IGNORE_AMBIGUITIES: true,
       DEF: [
         {
           GATE: () => this.is(1, T.Plus) || (this.is(1, T.Minus) && !this.isNumberAt(2)),
           ALT: () => {
-            this.OR2([{ ALT: () => this.CONSUME(T.Minus) }, { ALT: () => this.CONSUME(T.Plus) }]);
+            this.OR2(this.c(104, () => [{ ALT: () => this.CONSUME(T.Minus) }, { ALT: () => this.CONSUME(T.Plus) }]));
             this.SUBRULE(this.unaryExpression);
           },
         },
-        { ALT: () => this.SUBRULE(this.atTimeZoneExpression) },
+        { ALT: () => this.SUBRULE(this.primaryExpression) },
       ],
     })));
-  });
-  readonly atTimeZoneExpression = this.RULE('atTimeZoneExpression', () => {
-    this.SUBRULE(this.primaryExpression);
-    this.MANY(() => this.SUBRULE(this.timeZoneSpecifier));
   });
   readonly timeZoneSpecifier = this.RULE('timeZoneSpecifier', () => {
     this.CONSUME(K.AT);
@@ -908,13 +889,21 @@ export class KsqlParser extends CstParser {
     this.CONSUME(K.ZONE);
     this.CONSUME(T.StringLiteral);
   });
+  /**
+   * A primary term and its postfix operators: `[i]`, `->field`, and `AT TIME ZONE 'z'` (which binds
+   * tighter than unary minus in SqlBase.g4, so it can sit here).
+   */
   readonly primaryExpression: () => CstNode = this.RULE('primaryExpression', () => {
     this.SUBRULE(this.primaryBase);
     // `x->*` is not a dereference: it only exists as a whole select item (selectStructAll).
-    this.MANY(this.c(34, () => ({
+    this.MANY(this.c(105, () => ({
       GATE: () => !(this.is(1, T.Arrow) && this.is(2, T.Asterisk)),
       DEF: () => {
-        this.OR([{ ALT: () => this.SUBRULE(this.subscript) }, { ALT: () => this.SUBRULE(this.dereference) }]);
+        this.OR(this.c(106, () => [
+          { ALT: () => this.SUBRULE(this.subscript) },
+          { ALT: () => this.SUBRULE(this.dereference) },
+          { ALT: () => this.SUBRULE(this.timeZoneSpecifier) },
+        ]));
       },
     })));
   });
