@@ -1160,27 +1160,9 @@ export interface ExpressionCstNode extends CstNode {
 }
 
 export type ExpressionCstChildren = {
-  booleanExpression: BooleanExpressionCstNode[];
-};
-
-export interface BooleanExpressionCstNode extends CstNode {
-  name: "booleanExpression";
-  children: BooleanExpressionCstChildren;
-}
-
-export type BooleanExpressionCstChildren = {
-  andExpression: (AndExpressionCstNode)[];
-  OR?: IToken[];
-};
-
-export interface AndExpressionCstNode extends CstNode {
-  name: "andExpression";
-  children: AndExpressionCstChildren;
-}
-
-export type AndExpressionCstChildren = {
   notExpression: (NotExpressionCstNode)[];
   AND?: IToken[];
+  OR?: IToken[];
 };
 
 export interface NotExpressionCstNode extends CstNode {
@@ -1312,28 +1294,10 @@ export interface ValueExpressionCstNode extends CstNode {
 }
 
 export type ValueExpressionCstChildren = {
-  additiveExpression: (AdditiveExpressionCstNode)[];
+  unaryExpression: (UnaryExpressionCstNode)[];
   CONCAT?: IToken[];
-};
-
-export interface AdditiveExpressionCstNode extends CstNode {
-  name: "additiveExpression";
-  children: AdditiveExpressionCstChildren;
-}
-
-export type AdditiveExpressionCstChildren = {
-  multiplicativeExpression: (MultiplicativeExpressionCstNode)[];
   PLUS?: IToken[];
   MINUS?: IToken[];
-};
-
-export interface MultiplicativeExpressionCstNode extends CstNode {
-  name: "multiplicativeExpression";
-  children: MultiplicativeExpressionCstChildren;
-}
-
-export type MultiplicativeExpressionCstChildren = {
-  unaryExpression: (UnaryExpressionCstNode)[];
   ASTERISK?: IToken[];
   SLASH?: IToken[];
   PERCENT?: IToken[];
@@ -1348,17 +1312,7 @@ export type UnaryExpressionCstChildren = {
   MINUS?: IToken[];
   PLUS?: IToken[];
   unaryExpression?: UnaryExpressionCstNode[];
-  atTimeZoneExpression?: AtTimeZoneExpressionCstNode[];
-};
-
-export interface AtTimeZoneExpressionCstNode extends CstNode {
-  name: "atTimeZoneExpression";
-  children: AtTimeZoneExpressionCstChildren;
-}
-
-export type AtTimeZoneExpressionCstChildren = {
-  primaryExpression: PrimaryExpressionCstNode[];
-  timeZoneSpecifier?: TimeZoneSpecifierCstNode[];
+  primaryExpression?: PrimaryExpressionCstNode[];
 };
 
 export interface TimeZoneSpecifierCstNode extends CstNode {
@@ -1382,6 +1336,7 @@ export type PrimaryExpressionCstChildren = {
   primaryBase: PrimaryBaseCstNode[];
   subscript?: SubscriptCstNode[];
   dereference?: DereferenceCstNode[];
+  timeZoneSpecifier?: TimeZoneSpecifierCstNode[];
 };
 
 export interface SubscriptCstNode extends CstNode {
@@ -1852,8 +1807,6 @@ export interface ICstNodeVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   tableProperties(children: TablePropertiesCstChildren, param?: IN): OUT;
   tableProperty(children: TablePropertyCstChildren, param?: IN): OUT;
   expression(children: ExpressionCstChildren, param?: IN): OUT;
-  booleanExpression(children: BooleanExpressionCstChildren, param?: IN): OUT;
-  andExpression(children: AndExpressionCstChildren, param?: IN): OUT;
   notExpression(children: NotExpressionCstChildren, param?: IN): OUT;
   predicated(children: PredicatedCstChildren, param?: IN): OUT;
   predicate(children: PredicateCstChildren, param?: IN): OUT;
@@ -1865,10 +1818,7 @@ export interface ICstNodeVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   distinctFrom(children: DistinctFromCstChildren, param?: IN): OUT;
   comparisonOperator(children: ComparisonOperatorCstChildren, param?: IN): OUT;
   valueExpression(children: ValueExpressionCstChildren, param?: IN): OUT;
-  additiveExpression(children: AdditiveExpressionCstChildren, param?: IN): OUT;
-  multiplicativeExpression(children: MultiplicativeExpressionCstChildren, param?: IN): OUT;
   unaryExpression(children: UnaryExpressionCstChildren, param?: IN): OUT;
-  atTimeZoneExpression(children: AtTimeZoneExpressionCstChildren, param?: IN): OUT;
   timeZoneSpecifier(children: TimeZoneSpecifierCstChildren, param?: IN): OUT;
   primaryExpression(children: PrimaryExpressionCstChildren, param?: IN): OUT;
   subscript(children: SubscriptCstChildren, param?: IN): OUT;
