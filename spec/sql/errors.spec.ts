@@ -108,6 +108,8 @@ table('errors ksqlDB raises while building the AST', [
   { sql: "SELECT TIMESTAMP '2020' FROM s;", message: 'Failed to prepare statement: Unknown type: TIMESTAMP, location:Optional[Line: 1, Col: 8]' },
   { sql: "SELECT MAP('a' := 1, 'a' := 2) FROM s;", message: "Failed to prepare statement: Multiple entries with same key: 'a'=1 and 'a'=2" },
   { sql: "CREATE STREAM s (a INT) WITH (x='a', x='b');", message: "Failed to prepare statement: Multiple entries with same key: X='a' and X='b'" },
+  { sql: 'CREATE STREAM s (a INT, b STRING, A BIGINT);', message: 'Failed to prepare statement: Duplicate column names: `A`' },
+  { sql: 'CREATE STREAM s (a STRUCT<f INT, `F` STRING>);', message: "Failed to prepare statement: Duplicate field names found in STRUCT: '`F` INTEGER' and '`F` STRING'" },
   { sql: 'CREATE STREAM s (a DECIMAL(0, 0));', message: 'Failed to prepare statement: DECIMAL precision must be >= 1: DECIMAL(0,0)' },
   { sql: 'CREATE STREAM s (a DECIMAL(2, 3));', message: 'Failed to prepare statement: DECIMAL precision must be >= scale: DECIMAL(2,3)' },
   { sql: 'CREATE STREAM s (a DECIMAL(2.5, 1));', message: 'Failed to prepare statement: Value must be integer for command: DECIMAL(PRECISION)' },

@@ -45,7 +45,9 @@ function baseTypeExpr(n: CstNode, ctx: BuildContext): TypeExpr {
     case 'structType': {
       const names = nodes(n, 'identifier');
       const types = nodes(n, 'type');
-      return wrap({ kind: 'STRUCT', fields: names.map((f, i) => ({ name: identifierText(f), type: typeExpr(types[i]!, ctx) })) });
+      const fields = names.map((f, i) => ({ name: identifierText(f), type: typeExpr(types[i]!, ctx) }));
+      checkFieldNames(fields, ctx);
+      return wrap({ kind: 'STRUCT', fields });
     }
     case 'decimalType':
       return { kind: 'sql', type: decimalType(n, ctx) };
@@ -68,6 +70,19 @@ function decimalType(n: CstNode, ctx: BuildContext): SqlType {
   if (scale < 0) throw ctx.prepareError(`DECIMAL scale must be >= 0: ${shown}`);
   if (precision < scale) throw ctx.prepareError(`DECIMAL precision must be >= scale: ${shown}`);
   return decimal(precision, scale);
+}
+
+/** SqlStruct.Builder refuses a field name given twice (names are case-sensitive). */
+function checkFieldNames(fields: readonly { name: string; type: TypeExpr }[], ctx: BuildContext): void {
+  const seen = new Map<string, TypeExpr>();
+  for (const f of fields) {
+    const first = seen.get(f.name);
+    if (first) {
+      const show = (t: TypeExpr): string => `\`${f.name}\` ${printType(t)}`;
+      throw ctx.prepareError(`Duplicate field names found in STRUCT: '${show(first)}' and '${show(f.type)}'`);
+    }
+    seen.set(f.name, f.type);
+  }
 }
 
 /** Collapses a composite whose parts are all plain SQL types into one SQL type. */

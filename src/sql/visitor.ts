@@ -173,6 +173,7 @@ class StatementBuilder {
   private createSource(s: CstNode, base: ast.StatementBase): ast.CreateSource {
     const sourceType = s.name === 'createStream' ? 'STREAM' : 'TABLE';
     const columns = nodes(node(s, 'tableElements') ?? s, 'tableElement').map((e) => this.column(e));
+    this.checkColumnNames(columns);
     const properties = this.properties(s);
     const name = this.sourceName(node(s, 'sourceName')!);
     this.checkKeys(sourceType, columns);
@@ -237,6 +238,14 @@ class StatementBuilder {
     if (token(c, 'KEY')) return { name, type, role: token(c, 'PRIMARY') ? 'PRIMARY_KEY' : 'KEY', loc };
     if (token(c, 'HEADERS')) return { name, type, role: 'HEADERS', loc };
     return { name, type, role: 'HEADER', headerKey: unquote(token(c, 'STRING')!.image, "'").trim(), loc };
+  }
+
+  /** TableElements refuses a column name given twice. */
+  private checkColumnNames(columns: readonly ast.ColumnDef[]): void {
+    const counts = new Map<string, number>();
+    for (const c of columns) counts.set(c.name, (counts.get(c.name) ?? 0) + 1);
+    const duplicates = [...counts].filter(([, n]) => n > 1).map(([name]) => `\`${name}\``);
+    if (duplicates.length > 0) throw this.ctx.prepareError(`Duplicate column names: ${duplicates.join(', ')}`);
   }
 
   /** CreateStream / CreateTable refuse the other kind of key. */
