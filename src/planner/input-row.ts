@@ -3,7 +3,7 @@
  * value, headers), then the pseudo columns ROWTIME, ROWPARTITION and ROWOFFSET.
  */
 import type { LogicalSchema } from '../catalog/schema.js';
-import type { RowScope } from '../engine/expressions/compiled.js';
+import type { ResolvedColumn, RowScope } from '../engine/expressions/compiled.js';
 import { BIGINT, INTEGER, type SqlType } from '../sql/types.js';
 
 export const PSEUDO_COLUMNS: readonly { name: string; type: SqlType }[] = [
@@ -13,15 +13,18 @@ export const PSEUDO_COLUMNS: readonly { name: string; type: SqlType }[] = [
 ];
 
 export class InputRowScope implements RowScope {
-  private readonly index = new Map<string, { index: number; type: SqlType }>();
+  private readonly index = new Map<string, ResolvedColumn>();
   readonly width: number;
 
   constructor(
     readonly schema: LogicalSchema,
     private readonly sourceNames: readonly string[],
   ) {
-    schema.columns.forEach((c, i) => this.index.set(c.name, { index: i, type: c.type }));
-    PSEUDO_COLUMNS.forEach((p, i) => this.index.set(p.name, { index: schema.columns.length + i, type: p.type }));
+    schema.columns.forEach((c, i) => this.index.set(c.name, { type: c.type, read: (row) => row[i] }));
+    PSEUDO_COLUMNS.forEach((p, i) => {
+      const at = schema.columns.length + i;
+      this.index.set(p.name, { type: p.type, read: (row) => row[at] });
+    });
     this.width = schema.columns.length + PSEUDO_COLUMNS.length;
   }
 
@@ -29,7 +32,7 @@ export class InputRowScope implements RowScope {
     return this.schema.columns.length;
   }
 
-  resolve(source: string | undefined, name: string): { index: number; type: SqlType } | undefined {
+  resolve(source: string | undefined, name: string): ResolvedColumn | undefined {
     if (source !== undefined && !this.sourceNames.includes(source)) return undefined;
     return this.index.get(name);
   }

@@ -12,6 +12,9 @@ import { compareNumeric, converter, numericRank, widerNumeric } from './numeric.
 import { formatExpression } from '../../sql/format-expression.js';
 import { semanticError } from './compile-errors.js';
 import { compileArray, compileMap, compileStruct } from './constructors.js';
+import { compileFunctionCall } from './compile-function.js';
+import type { FunctionRegistry } from '../functions/function-registry.js';
+import { builtinFunctions } from '../functions/builtins/index.js';
 
 /** Which clause an expression sits in, for ksqlDB's "<CLAUSE> column 'X' cannot be resolved." */
 export type Clause = 'SELECT' | 'WHERE' | 'HAVING' | 'GROUP BY' | 'PARTITION BY' | 'JOIN ON';
@@ -19,6 +22,8 @@ export type Clause = 'SELECT' | 'WHERE' | 'HAVING' | 'GROUP BY' | 'PARTITION BY'
 export interface CompileContext {
   readonly scope: RowScope;
   readonly clause: Clause;
+  /** The functions calls resolve against; the built-ins unless a test says otherwise. */
+  readonly functions?: FunctionRegistry;
 }
 
 export { semanticError };
@@ -51,6 +56,14 @@ export function compileExpression(expr: ast.Expression, ctx: CompileContext): Co
       return compileMap(expr, (e) => compileExpression(e, ctx));
     case 'StructCtor':
       return compileStruct(expr, (e) => compileExpression(e, ctx));
+    case 'FunctionCall':
+      return compileFunctionCall(expr, {
+        scope: ctx.scope,
+        lookup: (name) => (ctx.functions ?? builtinFunctions()).get(name),
+        compile: (e, scope) => compileExpression(e, { ...ctx, scope }),
+      });
+    case 'Lambda':
+      throw semanticError(expr.loc, 'Lambda expressions are only allowed as arguments of functions that take them.');
     default:
       throw semanticError(expr.loc, `Expression ${formatExpression(expr)} is not supported yet`);
   }
@@ -96,8 +109,7 @@ function compileColumn(ref: ast.ColumnRef, ctx: CompileContext): Compiled {
     const name = ref.source ? `${ref.source}.${ref.name}` : ref.name;
     throw semanticError(ref.loc, `${ctx.clause} column '${name}' cannot be resolved.`);
   }
-  const i = hit.index;
-  return { type: hit.type, eval: (row: Row) => row[i] };
+  return { type: hit.type, eval: hit.read };
 }
 
 type CompareFn = (a: unknown, b: unknown) => number;

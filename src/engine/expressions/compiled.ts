@@ -14,9 +14,15 @@ export interface Compiled {
   readonly constant?: boolean;
 }
 
-/** Where the compiler finds a column: its index in the input row and its type. */
+/** How a column (or a lambda parameter) is read, and its type. */
+export interface ResolvedColumn {
+  readonly type: SqlType;
+  readonly read: Evaluator;
+}
+
+/** Where the compiler finds the columns an expression names. */
 export interface RowScope {
-  resolve(source: string | undefined, name: string): { index: number; type: SqlType } | undefined;
+  resolve(source: string | undefined, name: string): ResolvedColumn | undefined;
   /** Names that a query may use, for error messages. */
   describe(): string;
 }
