@@ -40,6 +40,8 @@ table('no alternative fits (NoViableAlt)', [
   { sql: 'SELECT a. FROM s;', message: "line 1:11: Syntax Error\nSyntax error at or near 'FROM' at line 1:11" },
   { sql: 'SELECT f(x => 1) FROM s;', message: "line 1:12: Syntax Error\nSyntax error at or near '=>' at line 1:12" },
   { sql: 'DESCRIBE;', message: "line 1:9: Syntax Error\nSyntax error at or near ';' at line 1:9" },
+  // selectSingle and selectStructAll (`primaryExpression->*`) both read `(a`, so the select item is undecided.
+  { sql: 'SELECT (a FROM s;', message: "line 1:11: Syntax Error\nSyntax error at or near 'FROM' at line 1:11" },
 ]);
 
 table('expecting a few tokens', [
@@ -47,7 +49,11 @@ table('expecting a few tokens', [
   { sql: "CREATE STREAM INPUT (K VARCHAR (KEY)) WITH (kafka_topic='input',value_format='JSON');", message: "line 1:33: Syntax Error\nExpecting {'STRING', INTEGER_VALUE}" }, // (ksqlDB)
   { sql: 'create stream foo a select * from bar;', message: "line 1:19: Syntax Error\nExpecting {';', '(', 'WITH'}" }, // (ksqlDB review thread)
   { sql: 'describe functiii concat;', message: "line 1:19: Syntax Error\nExpecting ';'" }, // (ksqlDB review thread)
-  { sql: 'SELECT a b c FROM s;', message: "line 1:12: Syntax Error\nExpecting 'FROM'" },
+  // The `(',' selectItem)*` loop is where ANTLR's sync() notices: FROM must follow it.
+  { sql: 'SELECT a b c FROM s;', message: "line 1:12: Syntax Error\nExpecting {',', 'FROM'}" },
+  { sql: 'SELECT a;', message: "line 1:9: Syntax Error\nExpecting {',', 'FROM'}" },
+  { sql: 'SELECT a, b c d FROM s;', message: "line 1:15: Syntax Error\nExpecting {',', 'FROM'}" },
+  { sql: 'INSERT INTO s VALUES (1, 2;', message: "line 1:27: Syntax Error\nExpecting {',', ')'}" },
   { sql: 'SELECT a->* + 1 FROM s;', message: "line 1:13: Syntax Error\nExpecting {',', 'FROM'}" },
   { sql: 'SELECT * FROM s WHERE a = 1 EMIT;', message: "line 1:33: Syntax Error\nExpecting {'CHANGES', 'FINAL'}" },
   { sql: 'CREATE STREAM s (a INT) AS SELECT * FROM t;', message: "line 1:25: Syntax Error\nExpecting {';', 'WITH'}" },
@@ -60,7 +66,8 @@ table('expecting a few tokens', [
 table('missing a token', [
   { sql: 'CREATE TABLE OUTPUT AS SELECT f1, f2, COUNT(*) FROM TEST GROUP BY f3, (f2, f1);', message: "line 1:74: Syntax Error\nmissing ')' at ','" }, // (ksqlDB, on line 2 there)
   { sql: 'DROP STREAM s DELETE;', message: "line 1:21: Syntax Error\nmissing 'TOPIC' at ';'" },
-  { sql: 'INSERT INTO s VALUES (1, 2;', message: "line 1:27: Syntax Error\nmissing ')' at ';'" },
+  { sql: 'INSERT INTO s VALUES (1;', message: "line 1:24: Syntax Error\nExpecting {',', ')'}" },
+  { sql: 'SELECT * FROM s WHERE (a = 1;', message: "line 1:29: Syntax Error\nmissing ')' at ';'" },
   { sql: 'SELECT * FROM x', message: "line 1:16: Syntax Error\nmissing ';' at '<EOF>'" },
   { sql: 'SHOW STREAMS\n', message: "line 2:1: Syntax Error\nmissing ';' at '<EOF>'" },
 ]);

@@ -24,9 +24,12 @@ import {
   type TokenType,
 } from 'chevrotain';
 
+/** Another round of a loop; `back` once a round has been made (ANTLR's *_LOOP_BACK state). */
 interface LoopItem {
   readonly loop: readonly IProduction[];
   readonly sep?: TokenType;
+  readonly back: boolean;
+  readonly prod: object;
 }
 interface RuleEnd {
   readonly ruleEnd: Rule;
@@ -46,6 +49,8 @@ export interface Cell {
 export interface Choice {
   readonly key: string;
   readonly tokenIndex: number;
+  /** Creation order: of two decisions at the same token, the outer one was taken first. */
+  readonly seq: number;
   readonly branch: number;
   readonly rule: Cell | null;
   readonly next: Choice | null;
@@ -57,17 +62,26 @@ interface RuleFrame {
 }
 
 /**
- * Mode since the last consumed token, mirroring ANTLR's sync(): 0 = still skipping optional parts,
- * 1 = inside the first required element (its tokens are what ANTLR reports), 2 = inside an
- * optional part (a token ANTLR would also have accepted, but not the one it asks for).
+ * Where a reading stands since the last consumed token, mirroring ANTLR's sync(), which at each
+ * decision checks the next token against what the rest of the current rule accepts:
+ * 0 = still skipping optional parts (a terminal reached this way is ANTLR's match()),
+ * 1 = past the decision where ANTLR gave up (`sync` says which and what it expected),
+ * 2 = inside an optional part (acceptable, but not what ANTLR reports).
  */
 export type Mode = 0 | 1 | 2;
+
+/** The decision where ANTLR's sync() fails: a block or loop entry, or a loop's next round. */
+export interface SyncFailure {
+  readonly kind: 'entry' | 'back';
+  readonly expected: readonly TokenType[];
+}
 
 export interface Config {
   readonly stack: Cell | null;
   readonly mode: Mode;
   readonly rules: RuleFrame | null;
   readonly choices: Choice | null;
+  readonly sync?: SyncFailure;
 }
 
 /** A configuration waiting for a token (`terminal`), or at the end of the start rule (`null`). */
@@ -91,11 +105,15 @@ export function typeMatches(actual: TokenType, expected: TokenType): boolean {
 export class GrammarWalk {
   private readonly cells = new Map<Item, Map<Cell | null, Cell>>();
   private readonly loops = new Map<object, LoopItem>();
+  private readonly backLoops = new Map<object, LoopItem>();
   private readonly ends = new Map<Rule, RuleEnd>();
   private readonly seps = new Map<TokenType, SepToken>();
   private readonly ids = new Map<object, number>();
   private readonly nullables = new Map<object, boolean>();
+  private readonly firsts = new Map<object, readonly TokenType[]>();
+  private readonly localFirsts = new Map<Cell, { readonly tokens: readonly TokenType[]; readonly epsilon: boolean }>();
   private nextId = 0;
+  private choiceSeq = 0;
   private steps = 0;
 
   constructor(private readonly start: Rule) {}
@@ -109,7 +127,10 @@ export class GrammarWalk {
   advance(frontier: readonly Frontier[], type: TokenType, tokenIndex: number): Frontier[] {
     const seeds: Config[] = [];
     for (const f of frontier) {
-      if (f.terminal && typeMatches(type, f.terminal)) seeds.push({ ...f.config, stack: f.config.stack!.tail, mode: 0 });
+      if (f.terminal && typeMatches(type, f.terminal)) {
+        const c = f.config;
+        seeds.push({ stack: c.stack!.tail, mode: 0, rules: c.rules, choices: c.choices });
+      }
     }
     return seeds.length ? this.closure(seeds, tokenIndex + 1) : [];
   }
@@ -143,71 +164,123 @@ export class GrammarWalk {
     else if ('ruleEnd' in head) work.push({ ...c, stack: tail, rules: c.rules?.next ?? null });
     else if (head instanceof NonTerminal) work.push(this.enterRule(c, head.referencedRule, tail));
     else if (head instanceof Alternative) work.push({ ...c, stack: this.pushAll(head.definition, tail) });
-    else if (head instanceof Alternation) {
-      const branches = head.definition.map((alt) => this.pushAll((alt as Alternative).definition, tail));
-      this.decide(c, head, branches, head.definition.map((alt) => this.nullable(alt)), tokenIndex, work);
-    } else if (head instanceof RepetitionMandatory) work.push(this.required(c, head.definition, this.loopOf(head, head.definition), tail));
     else if (head instanceof RepetitionMandatoryWithSeparator) {
-      work.push(this.required(c, head.definition, this.loopOf(head, head.definition, head.separator), tail));
-    } else if (head instanceof Option) this.optional(c, head, head.definition, tail, tail, tokenIndex, work);
-    else if (head instanceof Repetition) this.optional(c, head, head.definition, this.cons(head, tail), tail, tokenIndex, work);
-    else if (head instanceof RepetitionWithSeparator) {
-      this.optional(c, head, head.definition, this.cons(this.loopOf(head, head.definition, head.separator), tail), tail, tokenIndex, work);
-    } else if ('loop' in head) this.loopAgain(c, head, cell, tail, tokenIndex, work);
+      // `x (',' x)*` in SqlBase.g4: the first `x` is no decision.
+      work.push({ ...c, stack: this.pushAll(head.definition, this.cons(this.loopOf(head, head.definition, false, head.separator), tail)) });
+    } else {
+      const [branches, nullable] = this.branches(head, tail);
+      this.decide(c, head, cell, branches, nullable, tokenIndex, work);
+    }
+  }
+
+  /** The branches of a decision, and which of them can match nothing. */
+  private branches(head: Item, tail: Cell | null): [(Cell | null)[], boolean[]] {
+    if (head instanceof Alternation) {
+      const alts = head.definition as Alternative[];
+      return [alts.map((alt) => this.pushAll(alt.definition, tail)), alts.map((alt) => this.nullable(alt))];
+    }
+    if (head instanceof RepetitionMandatory) {
+      return [[this.pushAll(head.definition, this.cons(this.loopOf(head, head.definition, true), tail))], [this.nullableSeq(head.definition)]];
+    }
+    if (head instanceof Option) return [[this.pushAll(head.definition, tail), tail], [this.nullableSeq(head.definition), true]];
+    if (head instanceof Repetition) {
+      return [[this.pushAll(head.definition, this.cons(this.loopOf(head, head.definition, true), tail)), tail], [false, true]];
+    }
+    if (head instanceof RepetitionWithSeparator) {
+      const loop = this.loopOf(head, head.definition, false, head.separator);
+      return [[this.pushAll(head.definition, this.cons(loop, tail)), tail], [false, true]];
+    }
+    const loop = head as LoopItem;
+    let again = this.pushAll(loop.loop, this.cons(this.loopOf(loop.prod, loop.loop, true, loop.sep), tail));
+    if (loop.sep) again = this.cons(this.sepOf(loop.sep), again);
+    return [[again, tail], [false, true]];
   }
 
   private enterRule(c: Config, rule: Rule, tail: Cell | null): Config {
     const endCell = this.cons(this.endOf(rule), tail);
-    return {
-      ...c,
-      stack: this.pushAll(rule.definition, endCell),
-      mode: c.mode === 0 && !this.nullable(rule) ? 1 : c.mode,
-      rules: { cell: endCell, next: c.rules },
-    };
+    return { ...c, stack: this.pushAll(rule.definition, endCell), rules: { cell: endCell, next: c.rules } };
   }
 
-  /** The first, compulsory round of AT_LEAST_ONE(_SEP), then its loop. */
-  private required(c: Config, body: IProduction[], loop: LoopItem, tail: Cell | null): Config {
-    const mode = c.mode === 0 && !this.nullableSeq(body) ? 1 : c.mode;
-    return { ...c, stack: this.pushAll(body, this.cons(loop, tail)), mode };
-  }
-
-  /** OPTION / MANY / MANY_SEP: take the body (then `after`), or skip to `tail`. */
-  private optional(
-    c: Config,
-    prod: object,
-    body: IProduction[],
-    after: Cell | null,
-    tail: Cell | null,
-    tokenIndex: number,
-    work: Config[],
-  ): void {
-    this.decide(c, prod, [this.pushAll(body, after), tail], [this.nullableSeq(body), true], tokenIndex, work);
-  }
-
-  /** Another round of a loop: `sep body loop`, or leave it. */
-  private loopAgain(c: Config, loop: LoopItem, cell: Cell, tail: Cell | null, tokenIndex: number, work: Config[]): void {
-    let again = this.pushAll(loop.loop, cell);
-    if (loop.sep) again = this.cons(this.sepOf(loop.sep), again);
-    this.decide(c, loop, [again, tail], [false, true], tokenIndex, work);
-  }
-
+  /**
+   * One decision. While skipping (mode 0), ANTLR's sync() compares the next token with what the
+   * rest of the rule accepts from here: if the rule can still end without a token, it goes on
+   * skipping (the branches that need a token are optional, mode 2); if not, this is where it
+   * reports the error, expecting exactly that set.
+   */
   private decide(
     c: Config,
     prod: object,
+    cell: Cell,
     branches: (Cell | null)[],
     nullable: boolean[],
     tokenIndex: number,
     work: Config[],
   ): void {
     const key = `${this.idOf(prod)}@${tokenIndex}`;
-    const decisionNullable = nullable.some((n) => n);
     const rule = c.rules?.cell ?? null;
-    for (let i = branches.length - 1; i >= 0; i--) {
-      const mode: Mode = c.mode !== 0 ? c.mode : decisionNullable ? (nullable[i] ? 0 : 2) : 1;
-      const choices: Choice = { key, tokenIndex, branch: i, rule, next: c.choices };
-      work.push({ stack: branches[i]!, mode, rules: c.rules, choices });
+    this.choiceSeq++;
+    let sync = c.sync;
+    let failed = false;
+    if (c.mode === 0) {
+      const local = this.firstInRule(cell);
+      failed = !local.epsilon;
+      if (failed) sync = { kind: 'back' in prod && prod.back ? 'back' : 'entry', expected: local.tokens };
     }
+    for (let i = branches.length - 1; i >= 0; i--) {
+      const mode: Mode = c.mode !== 0 ? c.mode : failed ? 1 : nullable[i] ? 0 : 2;
+      const choices: Choice = { key, tokenIndex, seq: this.choiceSeq, branch: i, rule, next: c.choices };
+      work.push(sync ? { stack: branches[i]!, mode, rules: c.rules, choices, sync } : { stack: branches[i]!, mode, rules: c.rules, choices });
+    }
+  }
+
+  /** What the rest of the current rule accepts first from `cell`, and whether it can end empty. */
+  private firstInRule(cell: Cell | null): { readonly tokens: readonly TokenType[]; readonly epsilon: boolean } {
+    if (cell === null || 'ruleEnd' in cell.head) return { tokens: [], epsilon: true };
+    const known = this.localFirsts.get(cell);
+    if (known) return known;
+    const tokens = new Set(this.first(cell.head));
+    let epsilon = false;
+    if (this.nullableItem(cell.head)) {
+      const rest = this.firstInRule(cell.tail);
+      rest.tokens.forEach((t) => tokens.add(t));
+      epsilon = rest.epsilon;
+    }
+    const result = { tokens: [...tokens], epsilon };
+    this.localFirsts.set(cell, result);
+    return result;
+  }
+
+  private first(item: Item): readonly TokenType[] {
+    if (item instanceof Terminal) return [item.terminalType];
+    if ('sepToken' in item) return [item.sepToken];
+    if ('ruleEnd' in item) return [];
+    const known = this.firsts.get(item);
+    if (known) return known;
+    this.firsts.set(item, []); // guards recursion; a grammar Chevrotain accepts has no left recursion
+    let result: TokenType[];
+    if ('loop' in item) result = item.sep ? [item.sep] : this.firstSeq(item.loop);
+    else if (item instanceof NonTerminal) result = this.firstSeq(item.referencedRule.definition);
+    else if (item instanceof Alternation) result = (item.definition as Alternative[]).flatMap((a) => this.firstSeq(a.definition));
+    else result = this.firstSeq((item as unknown as { definition: IProduction[] }).definition);
+    const unique = [...new Set(result)];
+    this.firsts.set(item, unique);
+    return unique;
+  }
+
+  private firstSeq(items: readonly IProduction[]): TokenType[] {
+    const out: TokenType[] = [];
+    for (const p of items) {
+      out.push(...this.first(p));
+      if (!this.nullable(p)) break;
+    }
+    return out;
+  }
+
+  private nullableItem(item: Item): boolean {
+    if ('loop' in item) return true;
+    if ('sepToken' in item) return false;
+    if ('ruleEnd' in item) return true;
+    return this.nullable(item);
   }
 
   private pushAll(items: readonly IProduction[], tail: Cell | null): Cell | null {
@@ -224,9 +297,11 @@ export class GrammarWalk {
     return cell;
   }
 
-  private loopOf(prod: object, body: IProduction[], sep?: TokenType): LoopItem {
-    let item = this.loops.get(prod);
-    if (!item) this.loops.set(prod, (item = sep ? { loop: body, sep } : { loop: body }));
+  /** The item for a loop's first decision (`back` false) or for its later rounds. */
+  private loopOf(prod: object, body: readonly IProduction[], back: boolean, sep?: TokenType): LoopItem {
+    const loops = back ? this.backLoops : this.loops;
+    let item = loops.get(prod);
+    if (!item) loops.set(prod, (item = sep ? { loop: body, sep, back, prod } : { loop: body, back, prod }));
     return item;
   }
 

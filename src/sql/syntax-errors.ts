@@ -18,7 +18,7 @@ import { EOF, type IToken, type TokenType } from 'chevrotain';
 import { SqlError } from '../errors.js';
 import type { Location } from './ast.js';
 import { expectedSet, isReservedWord, statementStartTypes, STATEMENT_KEYWORDS } from './antlr-names.js';
-import { GrammarWalk, typeMatches, WalkBudgetExceeded, type Choice, type Frontier } from './grammar-walk.js';
+import { GrammarWalk, typeMatches, WalkBudgetExceeded, type Choice, type Frontier, type SyncFailure } from './grammar-walk.js';
 import { getParser } from './parser.js';
 
 export interface ErrorInput {
@@ -72,15 +72,30 @@ function describe(input: ErrorInput, walk: GrammarWalk, frontier: Frontier[], p:
   for (;;) {
     const open = openDecision(live, p);
     if (!open) break;
-    const finished = live.filter((f) => !insideRule(f, open.rule));
+    const finished = live.filter((f) => branchOf(f, open.key) !== undefined && !insideRule(f, open.rule));
     if (finished.length === 0) return noViableAlt(input, t);
     // ANTLR's prediction settles for the lowest alternative that could already have ended its rule.
     const branch = Math.min(...finished.map((f) => branchOf(f, open.key)!));
-    live = live.filter((f) => branchOf(f, open.key) === branch);
+    live = live.filter((f) => (branchOf(f, open.key) ?? branch) === branch);
   }
-  const required = live.filter((f) => f.config.mode !== 2).map((f) => f.terminal!);
   const all = live.map((f) => f.terminal!);
+  const sync = live.find((f) => f.config.sync)?.config.sync;
+  if (sync) return syncFailure(input, sync, p);
+  const required = live.filter((f) => f.config.mode === 0).map((f) => f.terminal!);
   return mismatch(input, walk, live, p, required.length ? required : all, all);
+}
+
+/**
+ * DefaultErrorStrategy#sync failing at a decision: at a block or loop entry it drops the token if
+ * the next one fits ("extraneous input") or gives up ("mismatched input"); before a loop's next
+ * round it always reports the token as extraneous.
+ */
+function syncFailure(input: ErrorInput, sync: SyncFailure, p: number): string {
+  const t = input.tokens[p];
+  const expected = expectedSet(sync.expected);
+  const after = input.tokens[p + 1]?.tokenType ?? EOF;
+  if (sync.kind === 'back' || sync.expected.some((e) => typeMatches(after, e))) return extraneous(t, expected);
+  return expectations(`mismatched input ${display(t)} expecting ${expected}`, t);
 }
 
 interface OpenDecision {
@@ -88,20 +103,27 @@ interface OpenDecision {
   readonly rule: Choice['rule'];
 }
 
-/** The earliest decision, taken before token `p`, whose branches are still all alive. */
+/**
+ * The first decision ANTLR would still be predicting at token `p`: taken before `p`, with more
+ * than one branch still alive; the earliest, and of those at the same token the outermost.
+ */
 function openDecision(live: readonly Frontier[], p: number): OpenDecision | undefined {
-  const branches = new Map<string, { tokenIndex: number; rule: Choice['rule']; seen: Set<number> }>();
+  const branches = new Map<string, { tokenIndex: number; seq: number; rule: Choice['rule']; seen: Set<number> }>();
   for (const f of live) {
     for (let c = f.config.choices; c; c = c.next) {
       if (c.tokenIndex >= p) continue;
       let entry = branches.get(c.key);
-      if (!entry) branches.set(c.key, (entry = { tokenIndex: c.tokenIndex, rule: c.rule, seen: new Set() }));
+      if (!entry) branches.set(c.key, (entry = { tokenIndex: c.tokenIndex, seq: c.seq, rule: c.rule, seen: new Set() }));
+      entry.seq = Math.min(entry.seq, c.seq);
       entry.seen.add(c.branch);
     }
   }
-  let best: (OpenDecision & { tokenIndex: number }) | undefined;
+  let best: (OpenDecision & { tokenIndex: number; seq: number }) | undefined;
   for (const [key, e] of branches) {
-    if (e.seen.size > 1 && (!best || e.tokenIndex < best.tokenIndex)) best = { key, rule: e.rule, tokenIndex: e.tokenIndex };
+    if (e.seen.size < 2) continue;
+    if (!best || e.tokenIndex < best.tokenIndex || (e.tokenIndex === best.tokenIndex && e.seq < best.seq)) {
+      best = { key, rule: e.rule, tokenIndex: e.tokenIndex, seq: e.seq };
+    }
   }
   return best;
 }
@@ -118,9 +140,10 @@ function insideRule(f: Frontier, rule: Choice['rule']): boolean {
 }
 
 /**
- * DefaultErrorStrategy at a required element: drop the offending token if the next one fits
- * ("extraneous input"), invent the one missing token if the offending one would then fit
- * ("missing X at"), or give up ("mismatched input").
+ * DefaultErrorStrategy#recoverInline at a required token (match): drop the offending token if the
+ * next one fits ("extraneous input"), invent the missing token if the offending one would then fit
+ * ("missing X at"), or give up ("mismatched input", listing all that was acceptable since the last
+ * token, as ANTLR's nextTokensContext does).
  */
 function mismatch(
   input: ErrorInput,
@@ -136,13 +159,10 @@ function mismatch(
   if (required.some((r) => typeMatches(after?.tokenType ?? EOF, r))) {
     return extraneous(t, requiredSet);
   }
-  // One token required: ANTLR's match(), which may insert it, and which reports everything that
-  // was acceptable since the last token. Several: a sync() at a block, which reports the block.
-  const single = !requiredSet.startsWith('{');
-  if (single && insertionFits(walk, live, required[0]!, t, p)) {
+  if (!requiredSet.startsWith('{') && insertionFits(walk, live, required[0]!, t, p)) {
     return `Syntax Error\nmissing ${requiredSet} at ${display(t)}`;
   }
-  return expectations(`mismatched input ${display(t)} expecting ${single ? expectedSet(all) : requiredSet}`, t);
+  return expectations(`mismatched input ${display(t)} expecting ${expectedSet(all)}`, t);
 }
 
 function insertionFits(walk: GrammarWalk, live: readonly Frontier[], missing: TokenType, t: IToken | undefined, p: number): boolean {
