@@ -8,6 +8,8 @@ import type { Catalog } from '../catalog/catalog.js';
 import type { DataSource } from '../catalog/source.js';
 import { KsqlStatementError } from '../errors.js';
 import { compileExpression, semanticError } from '../engine/expressions/compile.js';
+import { ExpressionError } from '../engine/expressions/compile-errors.js';
+import { formatExpression } from '../sql/format-expression.js';
 import type { Evaluator } from '../engine/expressions/compiled.js';
 import type * as ast from '../sql/ast.js';
 import { BOOLEAN, typeToString } from '../sql/types.js';
@@ -53,11 +55,21 @@ export function resolveSource(rel: ast.Relation, catalog: Catalog): DataSource {
 }
 
 function compileWhere(expr: ast.Expression, scope: InputRowScope): Evaluator {
-  const c = compileExpression(expr, { scope, clause: 'WHERE' });
+  const c = inClause(() => compileExpression(expr, { scope, clause: 'WHERE' }), (detail) => `Error in WHERE expression: ${detail}\nStatement: ${formatExpression(expr)}`);
   if (c.type !== null && c.type !== BOOLEAN && c.type.kind !== 'BOOLEAN') {
     throw semanticError(expr.loc, `Type error in WHERE expression: Should evaluate to boolean but is ${typeToString(c.type)} instead.`);
   }
   return c.eval;
+}
+
+/** Type errors are reported the way ksqlDB words them for the clause; unknown columns pass as they are. */
+export function inClause<T>(compile: () => T, wrap: (detail: string) => string): T {
+  try {
+    return compile();
+  } catch (err) {
+    if (err instanceof ExpressionError && err.kind === 'type') throw new KsqlStatementError(wrap(err.detail));
+    throw err;
+  }
 }
 
 function compileProjection(
@@ -76,7 +88,7 @@ function compileProjection(
       });
       continue;
     }
-    const c = compileExpression(item.expr, { scope, clause: 'SELECT' });
+    const c = inClause(() => compileExpression(item.expr, { scope, clause: 'SELECT' }), (detail) => `Invalid Select: ${detail}`);
     if (c.type === null) throw semanticError(item.expr.loc, `Can't determine the type of the expression NULL in SELECT; use CAST.`);
     const name = item.alias ?? implicitName(item.expr) ?? `KSQL_COL_${unnamed++}`;
     projection.push(c.eval);

@@ -10,9 +10,14 @@ import { BIGINT, BOOLEAN, DOUBLE, INTEGER, STRING, decimal, typeToString, type S
 import type { Compiled, Evaluator, Row, RowScope } from './compiled.js';
 import { compareNumeric, converter, numericRank, widerNumeric } from './numeric.js';
 import { formatExpression } from '../../sql/format-expression.js';
-import { semanticError } from './compile-errors.js';
+import { resolutionError, semanticError } from './compile-errors.js';
 import { compileArray, compileMap, compileStruct } from './constructors.js';
 import { compileFunctionCall } from './compile-function.js';
+import { castConverter } from './cast.js';
+import { compileCase, compileIsDistinct } from './conditionals.js';
+import { compileLike } from './like.js';
+import { compileDeref, compileSubscript } from './access.js';
+import { decimalArithmetic } from './decimal-arithmetic.js';
 import type { FunctionRegistry } from '../functions/function-registry.js';
 import { builtinFunctions } from '../functions/builtins/index.js';
 
@@ -56,6 +61,20 @@ export function compileExpression(expr: ast.Expression, ctx: CompileContext): Co
       return compileMap(expr, (e) => compileExpression(e, ctx));
     case 'StructCtor':
       return compileStruct(expr, (e) => compileExpression(e, ctx));
+    case 'Cast':
+      return compileCast(expr, ctx);
+    case 'Case':
+      return compileCase(expr, (e) => compileExpression(e, ctx), (l, r) =>
+        compileComparison({ kind: 'Comparison', op: '=', left: l, right: r, loc: r.loc }, ctx),
+      );
+    case 'IsDistinct':
+      return compileIsDistinct(expr, (e) => compileExpression(e, ctx));
+    case 'Like':
+      return compileLike(expr, (e) => compileExpression(e, ctx));
+    case 'StructDeref':
+      return compileDeref(expr, (e) => compileExpression(e, ctx));
+    case 'Subscript':
+      return compileSubscript(expr, (e) => compileExpression(e, ctx));
     case 'FunctionCall':
       return compileFunctionCall(expr, {
         scope: ctx.scope,
@@ -107,7 +126,7 @@ function compileColumn(ref: ast.ColumnRef, ctx: CompileContext): Compiled {
   const hit = ctx.scope.resolve(ref.source, ref.name);
   if (!hit) {
     const name = ref.source ? `${ref.source}.${ref.name}` : ref.name;
-    throw semanticError(ref.loc, `${ctx.clause} column '${name}' cannot be resolved.`);
+    throw resolutionError(ref.loc, `${ctx.clause} column '${name}' cannot be resolved.`);
   }
   return { type: hit.type, eval: hit.read };
 }
@@ -120,8 +139,21 @@ function comparator(a: SqlType, b: SqlType): { left: (v: unknown) => unknown; ri
     const common = widerNumeric(a, b);
     return { left: converter(a, common), right: converter(b, common), cmp: compareNumeric(common.kind) };
   }
-  if (a.kind !== b.kind) return undefined;
   const id = (v: unknown): unknown => v;
+  const temporal = a.kind === 'TIMESTAMP' || a.kind === 'DATE' || a.kind === 'TIME';
+  const temporalB = b.kind === 'TIMESTAMP' || b.kind === 'DATE' || b.kind === 'TIME';
+  // ksqlDB reads a STRING compared with a temporal value in that temporal type's text form.
+  if (temporal && b.kind === 'STRING') {
+    const parse = castConverter(b, a)!;
+    return { left: id, right: parse, cmp: (x, y) => (x as number) - (y as number) };
+  }
+  if (temporalB && a.kind === 'STRING') {
+    const parse = castConverter(a, b)!;
+    return { left: parse, right: id, cmp: (x, y) => (x as number) - (y as number) };
+  }
+  if (a.kind === 'TIMESTAMP' && b.kind === 'DATE') return { left: id, right: (v) => (v as number) * 86_400_000, cmp: (x, y) => (x as number) - (y as number) };
+  if (a.kind === 'DATE' && b.kind === 'TIMESTAMP') return { left: (v) => (v as number) * 86_400_000, right: id, cmp: (x, y) => (x as number) - (y as number) };
+  if (a.kind !== b.kind) return undefined;
   switch (a.kind) {
     case 'STRING':
       return { left: id, right: id, cmp: (x, y) => ((x as string) < (y as string) ? -1 : (x as string) > (y as string) ? 1 : 0) };
@@ -138,6 +170,16 @@ function comparator(a: SqlType, b: SqlType): { left: (v: unknown) => unknown; ri
   }
 }
 
+/** ksqlDB's ComparisonExpression.Type names, as its messages print them. */
+const OP_NAMES: Record<ast.ComparisonOp, string> = {
+  '=': 'EQUAL',
+  '<>': 'NOT_EQUAL',
+  '<': 'LESS_THAN',
+  '<=': 'LESS_THAN_OR_EQUAL',
+  '>': 'GREATER_THAN',
+  '>=': 'GREATER_THAN_OR_EQUAL',
+};
+
 const TESTS: Record<ast.ComparisonOp, (c: number) => boolean> = {
   '=': (c) => c === 0,
   '<>': (c) => c !== 0,
@@ -150,12 +192,20 @@ const TESTS: Record<ast.ComparisonOp, (c: number) => boolean> = {
 function compileComparison(expr: ast.Comparison, ctx: CompileContext): Compiled {
   const l = compileExpression(expr.left, ctx);
   const r = compileExpression(expr.right, ctx);
-  if (l.type === null || r.type === null) return constant(BOOLEAN, null);
+  if (l.type === null || r.type === null) {
+    const known = l.type ?? r.type;
+    const shown = (t: SqlType | null): string => (t === null ? 'NULL' : typeToString(t));
+    if (known === null) return constant(BOOLEAN, null);
+    throw semanticError(
+      expr.loc,
+      `Comparison with NULL not supported: ${shown(l.type)} ${expr.op} ${shown(r.type)}\nUse 'IS NULL' or 'IS NOT NULL' instead.`,
+    );
+  }
   const c = comparator(l.type, r.type);
   if (!c) {
     throw semanticError(
       expr.loc,
-      `Cannot compare ${formatExpression(expr.left)} (${typeToString(l.type)}) to ${formatExpression(expr.right)} (${typeToString(r.type)}) with ${expr.op}.`,
+      `Cannot compare ${formatExpression(expr.left)} (${typeToString(l.type)}) to ${formatExpression(expr.right)} (${typeToString(r.type)}) with ${OP_NAMES[expr.op]}.`,
     );
   }
   const test = TESTS[expr.op];
@@ -252,7 +302,8 @@ function nullOr(v: unknown, f: (v: unknown) => unknown): unknown {
 
 function arithmeticError(expr: ast.Binary, l: SqlType | null, r: SqlType | null): KsqlStatementError {
   const name = (t: SqlType | null): string => (t === null ? 'null' : typeToString(t));
-  return new KsqlStatementError(
+  return semanticError(
+    expr.loc,
     `Error processing expression: ${formatExpression(expr)}. Arithmetic on types ${name(l)} and ${name(r)} are not supported.`,
   );
 }
@@ -265,11 +316,15 @@ function compileBinary(expr: ast.Binary, ctx: CompileContext): Compiled {
     const re = r.eval;
     return { type: STRING, eval: (row) => nullOr(le(row), (a) => nullOr(re(row), (b) => (a as string) + (b as string))) };
   }
-  if (l.type === null || r.type === null || numericRank(l.type) === undefined || numericRank(r.type) === undefined) {
-    throw arithmeticError(expr, l.type, r.type);
+  if (l.type === null || r.type === null) throw arithmeticError(expr, l.type, r.type);
+  if (numericRank(l.type) === undefined || numericRank(r.type) === undefined) {
+    throw semanticError(
+      expr.loc,
+      `Error processing expression: ${formatExpression(expr)}. Unsupported arithmetic types. ${typeToString(l.type)} ${typeToString(r.type)}`,
+    );
   }
   const common = widerNumeric(l.type, r.type);
-  if (common.kind === 'DECIMAL') throw semanticError(expr.loc, 'DECIMAL arithmetic is not supported yet');
+  if (common.kind === 'DECIMAL') return decimalArithmetic(expr.op, l, r);
   const op = arithmetic(expr.op, common.kind);
   const cl = converter(l.type, common);
   const cr = converter(r.type, common);
@@ -329,6 +384,29 @@ function compileBetween(expr: ast.Between, ctx: CompileContext): Compiled {
   if (!expr.negated) return both;
   const e = both.eval;
   return { type: BOOLEAN, eval: (row) => nullOr(e(row), (v) => !v) };
+}
+
+function compileCast(expr: ast.Cast, ctx: CompileContext): Compiled {
+  const operand = compileExpression(expr.operand, ctx);
+  if (expr.type.kind !== 'sql') throw semanticError(expr.loc, `Unknown type: ${expr.type.name}`);
+  const to = expr.type.type;
+  if (operand.type === null) return { type: to, eval: () => null, constant: true };
+  const convert = castConverter(operand.type, to);
+  if (!convert) throw semanticError(expr.loc, `Cast of ${typeToString(operand.type)} to ${typeToString(to)} is not supported`);
+  const e = operand.eval;
+  return {
+    type: to,
+    constant: operand.constant,
+    eval: (row) => {
+      const v = e(row);
+      if (v === null || v === undefined) return null;
+      try {
+        return convert(v);
+      } catch {
+        return null;
+      }
+    },
+  };
 }
 
 function compileInList(expr: ast.InList, ctx: CompileContext): Compiled {
