@@ -102,15 +102,29 @@ export function typeMatches(actual: TokenType, expected: TokenType): boolean {
   return idx !== undefined && map?.[idx] === true;
 }
 
+/**
+ * What depends on the grammar alone, shared by all walks: the grammar is fixed for the process,
+ * and computing FIRST sets again for every syntax error would cost more than the walk.
+ */
+const GRAMMAR = {
+  loops: new Map<object, LoopItem>(),
+  backLoops: new Map<object, LoopItem>(),
+  ends: new Map<Rule, RuleEnd>(),
+  seps: new Map<TokenType, SepToken>(),
+  ids: new Map<object, number>(),
+  nullables: new Map<object, boolean>(),
+  firsts: new Map<object, readonly TokenType[]>(),
+};
+
 export class GrammarWalk {
   private readonly cells = new Map<Item, Map<Cell | null, Cell>>();
-  private readonly loops = new Map<object, LoopItem>();
-  private readonly backLoops = new Map<object, LoopItem>();
-  private readonly ends = new Map<Rule, RuleEnd>();
-  private readonly seps = new Map<TokenType, SepToken>();
-  private readonly ids = new Map<object, number>();
-  private readonly nullables = new Map<object, boolean>();
-  private readonly firsts = new Map<object, readonly TokenType[]>();
+  private readonly loops = GRAMMAR.loops;
+  private readonly backLoops = GRAMMAR.backLoops;
+  private readonly ends = GRAMMAR.ends;
+  private readonly seps = GRAMMAR.seps;
+  private readonly ids = GRAMMAR.ids;
+  private readonly nullables = GRAMMAR.nullables;
+  private readonly firsts = GRAMMAR.firsts;
   private readonly localFirsts = new Map<Cell, { readonly tokens: readonly TokenType[]; readonly epsilon: boolean }>();
   private nextId = 0;
   private choiceSeq = 0;
@@ -166,7 +180,8 @@ export class GrammarWalk {
     else if (head instanceof Alternative) work.push({ ...c, stack: this.pushAll(head.definition, tail) });
     else if (head instanceof RepetitionMandatoryWithSeparator) {
       // `x (',' x)*` in SqlBase.g4: the first `x` is no decision.
-      work.push({ ...c, stack: this.pushAll(head.definition, this.cons(this.loopOf(head, head.definition, false, head.separator), tail)) });
+      const loop = this.loopOf(head, head.definition, false, head.separator);
+      work.push({ ...c, stack: this.pushAll(head.definition, this.cons(loop, tail)) });
     } else {
       const [branches, nullable] = this.branches(head, tail);
       this.decide(c, head, cell, branches, nullable, tokenIndex, work);
@@ -180,7 +195,8 @@ export class GrammarWalk {
       return [alts.map((alt) => this.pushAll(alt.definition, tail)), alts.map((alt) => this.nullable(alt))];
     }
     if (head instanceof RepetitionMandatory) {
-      return [[this.pushAll(head.definition, this.cons(this.loopOf(head, head.definition, true), tail))], [this.nullableSeq(head.definition)]];
+      const rounds = this.cons(this.loopOf(head, head.definition, true), tail);
+      return [[this.pushAll(head.definition, rounds)], [this.nullableSeq(head.definition)]];
     }
     if (head instanceof Option) return [[this.pushAll(head.definition, tail), tail], [this.nullableSeq(head.definition), true]];
     if (head instanceof Repetition) {
@@ -229,7 +245,8 @@ export class GrammarWalk {
     for (let i = branches.length - 1; i >= 0; i--) {
       const mode: Mode = c.mode !== 0 ? c.mode : failed ? 1 : nullable[i] ? 0 : 2;
       const choices: Choice = { key, tokenIndex, seq: this.choiceSeq, branch: i, rule, next: c.choices };
-      work.push(sync ? { stack: branches[i]!, mode, rules: c.rules, choices, sync } : { stack: branches[i]!, mode, rules: c.rules, choices });
+      const next: Config = { stack: branches[i]!, mode, rules: c.rules, choices };
+      work.push(sync ? { ...next, sync } : next);
     }
   }
 

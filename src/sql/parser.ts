@@ -235,7 +235,9 @@ export class KsqlParser extends CstParser {
   });
 
   readonly alterStatement = this.RULE('alterStatement', () => {
-    this.OR(this.c(9, () => [{ ALT: () => this.SUBRULE(this.alterSystemProperty) }, { ALT: () => this.SUBRULE(this.alterSource) }]));
+    this.OR(
+      this.c(9, () => [{ ALT: () => this.SUBRULE(this.alterSystemProperty) }, { ALT: () => this.SUBRULE(this.alterSource) }]),
+    );
   });
   readonly alterSystemProperty = this.RULE('alterSystemProperty', () => {
     this.CONSUME(K.ALTER);
@@ -862,7 +864,8 @@ export class KsqlParser extends CstParser {
   readonly valueExpression: () => CstNode = this.RULE('valueExpression', () => {
     this.SUBRULE(this.unaryExpression);
     this.MANY(() => {
-      this.OR(this.c(102, () => [T.Concat, T.Plus, T.Minus, T.Asterisk, T.Slash, T.Percent].map((t) => ({ ALT: () => this.CONSUME(t) }))));
+      const operators = [T.Concat, T.Plus, T.Minus, T.Asterisk, T.Slash, T.Percent];
+      this.OR(this.c(102, () => operators.map((t) => ({ ALT: () => this.CONSUME(t) }))));
       this.SUBRULE2(this.unaryExpression);
     });
   });

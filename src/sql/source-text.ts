@@ -49,7 +49,8 @@ function codePoints(text: string, from: number, to: number): number {
 
 /** A position inside a statement, moved to where that statement sits in the whole text. */
 export function shift(loc: Location, base: Location): Location {
-  return loc.line === 1 ? { line: base.line, column: base.column + loc.column - 1 } : { line: base.line + loc.line - 1, column: loc.column };
+  if (loc.line === 1) return { line: base.line, column: base.column + loc.column - 1 };
+  return { line: base.line + loc.line - 1, column: loc.column };
 }
 
 /** `'it''s'` → `it's`; `"a""b"` → `a"b` (ParserUtil.unquote). */

@@ -165,7 +165,13 @@ function mismatch(
   return expectations(`mismatched input ${display(t)} expecting ${expectedSet(all)}`, t);
 }
 
-function insertionFits(walk: GrammarWalk, live: readonly Frontier[], missing: TokenType, t: IToken | undefined, p: number): boolean {
+function insertionFits(
+  walk: GrammarWalk,
+  live: readonly Frontier[],
+  missing: TokenType,
+  t: IToken | undefined,
+  p: number,
+): boolean {
   const next = walk.advance(live, missing, p);
   const type = t?.tokenType ?? EOF;
   return next.some((f) => (f.terminal ? typeMatches(type, f.terminal) : statementStartTypes().some((s) => s === type)));

@@ -142,7 +142,14 @@ export class ExpressionBuilder {
         return { kind: 'Comparison', op, left: value, right, loc: this.loc(opToken) };
       }
       case 'between':
-        return { kind: 'Between', value, low: this.expression(node(p, 'lower')!), high: this.expression(node(p, 'upper')!), negated, loc };
+        return {
+          kind: 'Between',
+          value,
+          low: this.expression(node(p, 'lower')!),
+          high: this.expression(node(p, 'upper')!),
+          negated,
+          loc,
+        };
       case 'inList':
         return { kind: 'InList', value, list: nodes(p, 'expression').map((e) => this.expression(e)), negated, loc };
       case 'like':
@@ -225,7 +232,8 @@ export class ExpressionBuilder {
   private functionCall(n: CstNode, loc: ast.Location): ast.FunctionCall {
     const args = nodes(n, 'functionArgument').map((a) => this.argument(a));
     const lambdas = nodes(n, 'lambdaFunction').map((l) => this.lambda(l));
-    return { kind: 'FunctionCall', name: functionName(n), args: [...args, ...lambdas], star: false, distinct: token(n, 'DISTINCT') !== undefined, loc };
+    const distinct = token(n, 'DISTINCT') !== undefined;
+    return { kind: 'FunctionCall', name: functionName(n), args: [...args, ...lambdas], star: false, distinct, loc };
   }
 
   private argument(n: CstNode): ast.Expression {
@@ -264,7 +272,8 @@ export class ExpressionBuilder {
       const key = formatExpression(e.key);
       const first = seen.get(key);
       if (first) {
-        throw this.ctx.prepareError(`Multiple entries with same key: ${key}=${formatExpression(first)} and ${key}=${formatExpression(e.value)}`);
+        const values = `${key}=${formatExpression(first)} and ${key}=${formatExpression(e.value)}`;
+        throw this.ctx.prepareError(`Multiple entries with same key: ${values}`);
       }
       seen.set(key, e.value);
     }

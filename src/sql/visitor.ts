@@ -108,11 +108,22 @@ class StatementBuilder {
       case 'unsetProperty':
         return { ...base, kind: 'UnsetProperty', name: propertyString(node(s, 'name')!) };
       case 'defineVariable':
-        return { ...base, kind: 'DefineVariable', name: variableName(s, this.ctx), value: unquote(token(s, 'STRING')!.image, "'") };
+        return {
+          ...base,
+          kind: 'DefineVariable',
+          name: variableName(s, this.ctx),
+          value: unquote(token(s, 'STRING')!.image, "'"),
+        };
       case 'undefineVariable':
         return { ...base, kind: 'UndefineVariable', name: variableName(s, this.ctx) };
       case 'registerType':
-        return { ...base, kind: 'CreateType', name: identifierText(node(s, 'identifier')!), ifNotExists: !!node(s, 'ifNotExists'), type: typeRef(node(s, 'type')!, this.ctx) };
+        return {
+          ...base,
+          kind: 'CreateType',
+          name: identifierText(node(s, 'identifier')!),
+          ifNotExists: !!node(s, 'ifNotExists'),
+          type: typeRef(node(s, 'type')!, this.ctx),
+        };
       case 'dropType':
         return { ...base, kind: 'DropType', name: identifierText(node(s, 'identifier')!), ifExists: !!node(s, 'ifExists') };
       case 'explain':
@@ -273,7 +284,10 @@ class StatementBuilder {
       const key = id ? identifierText(id) : unquote(token(p, 'STRING')!.image, "'");
       const value = literalValue(node(p, 'literal')!, this.ctx);
       const first = written.get(key);
-      if (first) throw this.ctx.prepareError(`Multiple entries with same key: ${key}=${literalText(first)} and ${key}=${literalText(value)}`);
+      if (first) {
+        const values = `${key}=${literalText(first)} and ${key}=${literalText(value)}`;
+        throw this.ctx.prepareError(`Multiple entries with same key: ${values}`);
+      }
       written.set(key, value);
       out.set(key.toUpperCase(), { value, loc: this.ctx.at(p) });
     }
@@ -300,7 +314,8 @@ class StatementBuilder {
     const from = this.relation(node(relation, 'aliasedRelation')!);
     const rights = joined.map((j) => this.relation(node(j, 'aliasedRelation')!));
     // Qualifiers may name any source of the statement, so they are all known before any expression.
-    this.exprs = new ExpressionBuilder(this.ctx, new Set([from, ...rights].flatMap((r) => [r.name, ...(r.alias ? [r.alias] : [])])));
+    const names = [from, ...rights].flatMap((r) => (r.alias ? [r.name, r.alias] : [r.name]));
+    this.exprs = new ExpressionBuilder(this.ctx, new Set(names));
     const query: Mutable<ast.Query> = {
       text: this.ctx.text.slice(startOffset(q)),
       loc: this.ctx.at(q),
@@ -361,7 +376,7 @@ class StatementBuilder {
 
   private join(j: CstNode, right: ast.Relation): ast.Join {
     const type = node(j, 'joinType')!;
-    const kind: ast.JoinType = token(type, 'FULL') ? 'FULL' : token(type, 'LEFT') ? 'LEFT' : token(type, 'RIGHT') ? 'RIGHT' : 'INNER';
+    const kind = (['FULL', 'LEFT', 'RIGHT'] as const).find((k) => token(type, k)) ?? 'INNER';
     const within = node(j, 'joinWindow');
     const on = this.exprs.expression(node(node(j, 'joinCriteria')!, 'expression')!);
     return { type: kind, right, on, ...(within ? { within: this.within(node(within, 'withinExpression')!) } : {}) };
