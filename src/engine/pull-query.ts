@@ -27,7 +27,7 @@ export async function runStreamPullQuery(plan: QueryPlan, topic: TopicLog, sink:
           const decoded = reader.read(record);
           if (!decoded || decoded.tombstone) continue;
           if (where && where(decoded.row) !== true) continue;
-          await sink.row(projection.map((f) => f(decoded.row)), false, record);
+          await sink.row(projection.map((f) => f(decoded.row)), false, decoded);
           emitted++;
         }
       }

@@ -60,7 +60,7 @@ async function pump(
       if (!decoded) continue;
       if (!decoded.tombstone && where && where(decoded.row) !== true) continue;
       const out = projection.map((p) => p(decoded.row));
-      await sink.row(out, decoded.tombstone, record);
+      await sink.row(out, decoded.tombstone, decoded);
       if (limit !== undefined && ++emitted >= limit) return finish(() => sink.end('limit'));
     }
   }

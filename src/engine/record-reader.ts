@@ -6,11 +6,15 @@ import { serdesOf } from '../catalog/formats/serde-factory.js';
 import { SerdeError } from '../catalog/formats/format.js';
 import type { DataSource } from '../catalog/source.js';
 import type { StoredRecord } from '../store/topic-log.js';
+import { timestampExtractor } from './timestamp-extractor.js';
 
 export interface DecodedRecord {
   readonly row: unknown[];
   /** The value was null: a tombstone on a table, an invalid record on a stream. */
   readonly tombstone: boolean;
+  /** ROWTIME: the record's timestamp, or the source's TIMESTAMP column. */
+  readonly timestamp: number;
+  readonly headers: StoredRecord['headers'];
 }
 
 export interface RecordReader {
@@ -35,6 +39,8 @@ export function recordReader(source: DataSource, options: ReaderOptions = {}): R
   const headerColumns = source.schema.headers;
   const isTable = source.type === 'TABLE';
   const requireKey = isTable || options.requireKey === true;
+  const extract = timestampExtractor(source);
+  const rowtimeAt = source.schema.columns.length;
   let skipped = 0;
   const read = (record: StoredRecord): DecodedRecord | undefined => {
     try {
@@ -47,7 +53,15 @@ export function recordReader(source: DataSource, options: ReaderOptions = {}): R
       for (let i = 0; i < valueCount; i++) row.push(value?.[i] ?? null);
       for (const h of headerColumns) row.push(headerValue(record, h.headerKey));
       row.push(BigInt(record.timestamp), record.partition, BigInt(record.offset));
-      return { row, tombstone: value === null };
+      let timestamp = record.timestamp;
+      if (extract && value !== null) {
+        const t = extract(row);
+        // ksqlDB drops a record whose timestamp column cannot give a valid time.
+        if (t === undefined || t < 0) return skip();
+        timestamp = t;
+        row[rowtimeAt] = BigInt(t);
+      }
+      return { row, tombstone: value === null, timestamp, headers: record.headers };
     } catch (err) {
       if (err instanceof SerdeError) return skip();
       throw err;

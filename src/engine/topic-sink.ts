@@ -5,9 +5,9 @@
  */
 import type { DataSource } from '../catalog/source.js';
 import type { OutputColumn } from '../planner/query-plan.js';
-import type { StoredRecord, TopicLog } from '../store/topic-log.js';
+import type { TopicLog } from '../store/topic-log.js';
 import { encodeRecord } from './record-encoder.js';
-import type { EndReason, QuerySink } from './sink.js';
+import type { EndReason, QuerySink, RowOrigin } from './sink.js';
 
 export class TopicSink implements QuerySink {
   private isClosed = false;
@@ -21,11 +21,20 @@ export class TopicSink implements QuerySink {
     private readonly columns: readonly OutputColumn[],
   ) {}
 
-  async row(values: readonly unknown[], tombstone: boolean, input: StoredRecord): Promise<void> {
+  async row(values: readonly unknown[], tombstone: boolean, origin: RowOrigin): Promise<void> {
     const named = new Map<string, unknown>();
     this.columns.forEach((c, i) => named.set(c.name, values[i]));
-    const record = encodeRecord(this.sink, named, input.timestamp);
-    await this.topic.append({ ...record, value: tombstone ? null : record.value, headers: input.headers });
+    const timestamp = this.timestampOf(named) ?? origin.timestamp;
+    const record = encodeRecord(this.sink, named, timestamp);
+    await this.topic.append({ ...record, value: tombstone ? null : record.value, headers: origin.headers });
+  }
+
+  /** A sink with TIMESTAMP='col' takes each record's time from that column (BIGINT or TIMESTAMP). */
+  private timestampOf(named: Map<string, unknown>): number | undefined {
+    const column = this.sink.timestampColumn;
+    if (column === undefined) return undefined;
+    const v = named.get(column);
+    return v === null || v === undefined ? undefined : Number(v);
   }
 
   end(_reason: EndReason): void {

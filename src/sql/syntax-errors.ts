@@ -11,14 +11,23 @@
  *   - anything else (e.g. "missing ')' at ','") → the ANTLR message itself
  * all after `line L:C: Syntax Error\n`. To know which of ANTLR's cases applies we walk the grammar
  * (grammar-walk.ts) the way ANTLR's error strategy would have: the first token no reading accepts,
- * whether a multi-token decision was still open there (NoViableAlt), and otherwise what the
- * required element at that point expects (single-token deletion, insertion, or mismatch).
+ * whether a multi-token decision was still open there (NoViableAlt), and otherwise where ANTLR
+ * stopped: at a decision whose rule cannot end without a token (sync: deletion or mismatch, and
+ * always "extraneous" before a loop's next round), or at a required token (match: deletion,
+ * insertion or mismatch).
  */
 import { EOF, type IToken, type TokenType } from 'chevrotain';
 import { SqlError } from '../errors.js';
 import type { Location } from './ast.js';
 import { expectedSet, isReservedWord, statementStartTypes, STATEMENT_KEYWORDS } from './antlr-names.js';
-import { GrammarWalk, typeMatches, WalkBudgetExceeded, type Choice, type Frontier, type SyncFailure } from './grammar-walk.js';
+import {
+  GrammarWalk,
+  typeMatches,
+  WalkBudgetExceeded,
+  type Choice,
+  type Frontier,
+  type SyncFailure,
+} from './grammar-walk.js';
 import { getParser } from './parser.js';
 
 export interface ErrorInput {

@@ -95,9 +95,18 @@ async function describeSink(stmt: ast.CreateAsSelect, plan: QueryPlan, ctx: Exec
     topic,
     keyFormat: keyFormat === source.keyFormat.format ? source.keyFormat : formatInfo(keyFormat, undefined, undefined),
     valueFormat: formatInfo(valueFormat, wrap, stringProperty(props, 'VALUE_DELIMITER')),
+    timestampColumn: sinkTimestampColumn(stringProperty(props, 'TIMESTAMP'), schema),
+    timestampFormat: stringProperty(props, 'TIMESTAMP_FORMAT'),
     isSource: false,
     statement: stmt.text,
   };
+}
+
+function sinkTimestampColumn(name: string | undefined, schema: LogicalSchema): string | undefined {
+  if (name === undefined) return undefined;
+  const resolved = /^[`"].*[`"]$/.test(name) ? name.slice(1, -1) : name.toUpperCase();
+  if (!schema.find(resolved)) throw new KsqlStatementError(`The TIMESTAMP column set in the WITH clause does not exist in the schema: '${resolved}'`);
+  return resolved;
 }
 
 function sinkSchema(columns: readonly OutputColumn[]): LogicalSchema {
