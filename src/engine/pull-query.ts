@@ -4,6 +4,7 @@
  */
 import type { QueryPlan } from '../planner/query-plan.js';
 import type { TopicLog } from '../store/topic-log.js';
+import { outputRows } from './explode.js';
 import { recordReader } from './record-reader.js';
 import type { QuerySink } from './sink.js';
 
@@ -27,8 +28,11 @@ export async function runStreamPullQuery(plan: QueryPlan, topic: TopicLog, sink:
           const decoded = reader.read(record);
           if (!decoded || decoded.tombstone) continue;
           if (where && where(decoded.row) !== true) continue;
-          await sink.row(projection.map((f) => f(decoded.row)), false, decoded);
-          emitted++;
+          for (const out of outputRows(projection.map((f) => f(decoded.row)), plan.explode)) {
+            if (limit !== undefined && emitted >= limit) return sink.end('limit');
+            await sink.row(out, false, decoded);
+            emitted++;
+          }
         }
       }
     }

@@ -5,6 +5,7 @@
  */
 import type { QueryPlan } from '../planner/query-plan.js';
 import type { Cursor, StartPosition, TopicLog } from '../store/topic-log.js';
+import { outputRows } from './explode.js';
 import { recordReader, type ReaderOptions } from './record-reader.js';
 import type { QuerySink } from './sink.js';
 
@@ -59,9 +60,10 @@ async function pump(
       const decoded = reader.read(record);
       if (!decoded) continue;
       if (!decoded.tombstone && where && where(decoded.row) !== true) continue;
-      const out = projection.map((p) => p(decoded.row));
-      await sink.row(out, decoded.tombstone, decoded);
-      if (limit !== undefined && ++emitted >= limit) return finish(() => sink.end('limit'));
+      for (const out of outputRows(projection.map((p) => p(decoded.row)), plan.explode)) {
+        await sink.row(out, decoded.tombstone, decoded);
+        if (limit !== undefined && ++emitted >= limit) return finish(() => sink.end('limit'));
+      }
     }
   }
 }

@@ -14,6 +14,7 @@ import type { Evaluator } from '../engine/expressions/compiled.js';
 import type * as ast from '../sql/ast.js';
 import { BOOLEAN, typeToString } from '../sql/types.js';
 import { InputRowScope } from './input-row.js';
+import { builtinFunctions } from '../engine/functions/builtins/index.js';
 import type { OutputColumn, QueryPlan } from './query-plan.js';
 
 export function planSelect(query: ast.Query, catalog: Catalog): QueryPlan {
@@ -22,7 +23,8 @@ export function planSelect(query: ast.Query, catalog: Catalog): QueryPlan {
   const names = [source.name, ...(query.from.alias ? [query.from.alias] : [])];
   const scope = new InputRowScope(source.schema, names);
   const where = query.where ? compileWhere(query.where, scope) : undefined;
-  const { projection, columns } = compileProjection(query, source, scope);
+  const { projection, columns, explode } = compileProjection(query, source, scope);
+  if (explode.length > 0 && source.type === 'TABLE') throw new KsqlStatementError('Table source is not supported with table functions');
   return {
     kind: query.emit ? 'push' : 'pull',
     source,
@@ -30,6 +32,7 @@ export function planSelect(query: ast.Query, catalog: Catalog): QueryPlan {
     where,
     projection,
     columns,
+    ...(explode.length > 0 ? { explode } : {}),
     limit: query.limit,
     statementText: query.text,
   };
@@ -76,9 +79,10 @@ function compileProjection(
   query: ast.Query,
   source: DataSource,
   scope: InputRowScope,
-): { projection: Evaluator[]; columns: OutputColumn[] } {
+): { projection: Evaluator[]; columns: OutputColumn[]; explode: number[] } {
   const projection: Evaluator[] = [];
   const columns: OutputColumn[] = [];
+  const explode: number[] = [];
   let unnamed = 0;
   for (const item of query.select) {
     if (item.kind === 'AllColumns') {
@@ -91,12 +95,13 @@ function compileProjection(
     const c = inClause(() => compileExpression(item.expr, { scope, clause: 'SELECT' }), (detail) => `Invalid Select: ${detail}`);
     if (c.type === null) throw semanticError(item.expr.loc, `Can't determine the type of the expression NULL in SELECT; use CAST.`);
     const name = item.alias ?? implicitName(item.expr) ?? `KSQL_COL_${unnamed++}`;
+    if (item.expr.kind === 'FunctionCall' && builtinFunctions().get(item.expr.name)?.def.table) explode.push(projection.length);
     projection.push(c.eval);
     const ref = item.expr.kind === 'ColumnRef' ? source.schema.find(item.expr.name) : undefined;
     columns.push({ name, type: c.type, isKey: ref?.namespace === 'KEY' });
   }
   rejectDuplicates(columns);
-  return { projection, columns };
+  return { projection, columns, explode };
 }
 
 function implicitName(expr: ast.Expression): string | undefined {

@@ -17,6 +17,8 @@ export interface QueryPlan {
   readonly scope: InputRowScope;
   readonly where?: Evaluator;
   readonly projection: readonly Evaluator[];
+  /** Projection positions holding table functions: each input row becomes one row per element. */
+  readonly explode?: readonly number[];
   readonly columns: readonly OutputColumn[];
   readonly limit?: number;
   /** The statement text, for SHOW QUERIES. */

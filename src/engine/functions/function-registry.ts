@@ -41,6 +41,11 @@ export interface ScalarFunctionDef {
   readonly overloads: readonly OverloadDef[];
   /** Different results for the same arguments (RANDOM, UUID). */
   readonly volatile?: boolean;
+  /**
+   * A table function (EXPLODE): impl returns an array and the query emits one row per element;
+   * the declared return type is the element type.
+   */
+  readonly table?: boolean;
 }
 
 export interface CompiledOverload {

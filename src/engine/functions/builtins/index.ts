@@ -7,13 +7,14 @@ import { registerJson } from './json.js';
 import { registerMath } from './math.js';
 import { registerNulls } from './nulls.js';
 import { registerStrings } from './strings.js';
+import { registerTableFunctions } from './table-functions.js';
 
 let registry: FunctionRegistry | undefined;
 
 export function builtinFunctions(): FunctionRegistry {
   if (!registry) {
     registry = new FunctionRegistry();
-    for (const register of [registerMath, registerNulls, registerStrings, registerBytesUrl, registerJson, registerDatetime, registerCollections]) {
+    for (const register of [registerMath, registerNulls, registerStrings, registerBytesUrl, registerJson, registerDatetime, registerCollections, registerTableFunctions]) {
       register(registry);
     }
   }
