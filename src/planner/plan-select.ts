@@ -83,7 +83,7 @@ function compileProjection(
   const projection: Evaluator[] = [];
   const columns: OutputColumn[] = [];
   const explode: number[] = [];
-  let unnamed = 0;
+  const nextName = columnAliasGenerator(source.schema.columns.map((c) => c.name));
   for (const item of query.select) {
     if (item.kind === 'AllColumns') {
       source.schema.columns.forEach((c, i) => {
@@ -94,7 +94,7 @@ function compileProjection(
     }
     const c = inClause(() => compileExpression(item.expr, { scope, clause: 'SELECT' }), (detail) => `Invalid Select: ${detail}`);
     if (c.type === null) throw semanticError(item.expr.loc, `Can't determine the type of the expression NULL in SELECT; use CAST.`);
-    const name = item.alias ?? implicitName(item.expr) ?? `KSQL_COL_${unnamed++}`;
+    const name = item.alias ?? implicitName(item.expr) ?? nextName();
     if (item.expr.kind === 'FunctionCall' && builtinFunctions().get(item.expr.name)?.def.table) explode.push(projection.length);
     projection.push(c.eval);
     const ref = item.expr.kind === 'ColumnRef' ? source.schema.find(item.expr.name) : undefined;
@@ -102,6 +102,16 @@ function compileProjection(
   }
   rejectDuplicates(columns);
   return { projection, columns, explode };
+}
+
+/** KSQL_COL_0, KSQL_COL_1, ... skipping names the source already has (ksqlDB's ColumnNames). */
+function columnAliasGenerator(taken: readonly string[]): () => string {
+  const used = new Set(taken);
+  let n = 0;
+  return () => {
+    while (used.has(`KSQL_COL_${n}`)) n++;
+    return `KSQL_COL_${n++}`;
+  };
 }
 
 function implicitName(expr: ast.Expression): string | undefined {

@@ -13,8 +13,9 @@ import type * as ast from '../../sql/ast.js';
 import { typesEqual, typeToString } from '../../sql/types.js';
 import type { StatementResult } from '../results.js';
 import type { ExecContext } from './context.js';
-import { checkFormatSupports, checkNameFree, createCommandId, ensureTopic, formatInfo, formatName } from './create-source.js';
-import { booleanProperty, intProperty, rejectUnknownProperties, stringProperty } from './with-properties.js';
+import { checkNameFree, createCommandId, ensureTopic, resolveTimestampColumn } from './create-source.js';
+import { resolveFormats } from './format-properties.js';
+import { intProperty, rejectUnknownProperties, stringProperty } from './with-properties.js';
 
 const CSAS_PROPERTIES = new Set([
   'KAFKA_TOPIC',
@@ -75,16 +76,8 @@ function start(ctx: ExecContext, prefix: string, plan: QueryPlan, sink: DataSour
 async function describeSink(stmt: ast.CreateAsSelect, plan: QueryPlan, ctx: ExecContext): Promise<DataSource> {
   const props = stmt.properties;
   const source = plan.source;
-  const both = formatName(stringProperty(props, 'FORMAT'));
   const schema = sinkSchema(plan.columns);
-  const keyFormat = formatName(stringProperty(props, 'KEY_FORMAT')) ?? both ?? source.keyFormat.format;
-  const valueFormat = formatName(stringProperty(props, 'VALUE_FORMAT')) ?? both ?? source.valueFormat.format;
-  checkFormatSupports(keyFormat, schema.key, 'KEY');
-  checkFormatSupports(valueFormat, schema.value, 'VALUE');
-  const wrap = booleanProperty(props, 'WRAP_SINGLE_VALUE');
-  if (wrap !== undefined && schema.value.length !== 1) {
-    throw new KsqlStatementError("'WRAP_SINGLE_VALUE' is only valid for single-field value schemas");
-  }
+  const formats = resolveFormats(props, ctx.properties, schema.key, schema.value, { key: source.keyFormat, value: source.valueFormat });
   const topic = stringProperty(props, 'KAFKA_TOPIC') ?? stmt.name;
   const partitions = intProperty(props, 'PARTITIONS') ?? ctx.topics.partitionsOf(source.topic) ?? 1;
   if (ctx.topics.partitionsOf(topic) === undefined) await ensureTopic(stmt, topic, partitions, ctx);
@@ -93,21 +86,15 @@ async function describeSink(stmt: ast.CreateAsSelect, plan: QueryPlan, ctx: Exec
     type: 'STREAM',
     schema,
     topic,
-    keyFormat: keyFormat === source.keyFormat.format ? source.keyFormat : formatInfo(keyFormat, undefined, undefined),
-    valueFormat: formatInfo(valueFormat, wrap, stringProperty(props, 'VALUE_DELIMITER')),
-    timestampColumn: sinkTimestampColumn(stringProperty(props, 'TIMESTAMP'), schema),
+    keyFormat: formats.key,
+    valueFormat: formats.value,
+    timestampColumn: resolveTimestampColumn(stringProperty(props, 'TIMESTAMP'), schema),
     timestampFormat: stringProperty(props, 'TIMESTAMP_FORMAT'),
     isSource: false,
     statement: stmt.text,
   };
 }
 
-function sinkTimestampColumn(name: string | undefined, schema: LogicalSchema): string | undefined {
-  if (name === undefined) return undefined;
-  const resolved = /^[`"].*[`"]$/.test(name) ? name.slice(1, -1) : name.toUpperCase();
-  if (!schema.find(resolved)) throw new KsqlStatementError(`The TIMESTAMP column set in the WITH clause does not exist in the schema: '${resolved}'`);
-  return resolved;
-}
 
 function sinkSchema(columns: readonly OutputColumn[]): LogicalSchema {
   const keys: Column[] = columns.filter((c) => c.isKey).map((c) => ({ name: c.name, type: c.type, namespace: 'KEY' }));

@@ -4,16 +4,15 @@
  * Messages follow ksqlDB's (CreateSourceFactory, CreateSourceProperties, DdlCommandExec).
  */
 import { LogicalSchema, type Column } from '../../catalog/schema.js';
-import type { DataSource, FormatInfo } from '../../catalog/source.js';
-import { FORMAT_NAMES, type FormatName } from '../../catalog/formats/format.js';
+import type { DataSource } from '../../catalog/source.js';
+import { resolveFormats } from './format-properties.js';
 import { KsqlStatementError } from '../../errors.js';
 import type * as ast from '../../sql/ast.js';
-import { typeToString, type SqlType } from '../../sql/types.js';
+import type { SqlType } from '../../sql/types.js';
 import type { StatementResult } from '../results.js';
 import type { ExecContext } from './context.js';
 import { resolveTypeRef } from './resolve-type.js';
 import {
-  booleanProperty,
   CREATE_SOURCE_PROPERTIES,
   intProperty,
   rejectUnknownProperties,
@@ -108,29 +107,10 @@ function toColumn(def: ast.ColumnDef, type: SqlType): Column {
   }
 }
 
-export function formatName(text: string | undefined): FormatName | undefined {
-  if (text === undefined) return undefined;
-  const upper = text.toUpperCase();
-  if (!(FORMAT_NAMES as readonly string[]).includes(upper)) throw new KsqlStatementError(`Unknown format: ${upper}`);
-  return upper as FormatName;
-}
 
 async function describeSource(stmt: ast.CreateSource, schema: LogicalSchema, ctx: ExecContext): Promise<DataSource> {
   const props = stmt.properties;
-  const both = formatName(stringProperty(props, 'FORMAT'));
-  const valueFormat = formatName(stringProperty(props, 'VALUE_FORMAT')) ?? both;
-  if (valueFormat === undefined) {
-    throw new KsqlStatementError(
-      "Statement is missing the 'VALUE_FORMAT' property from the WITH clause. Either provide one or set a default via the 'ksql.persistence.default.format.value' config.",
-    );
-  }
-  const keyFormat = formatName(stringProperty(props, 'KEY_FORMAT')) ?? both ?? 'KAFKA';
-  const wrap = booleanProperty(props, 'WRAP_SINGLE_VALUE');
-  if (wrap !== undefined && schema.value.length !== 1) {
-    throw new KsqlStatementError("'WRAP_SINGLE_VALUE' is only valid for single-field value schemas");
-  }
-  checkFormatSupports(keyFormat, schema.key, 'KEY');
-  checkFormatSupports(valueFormat, schema.value, 'VALUE');
+  const formats = resolveFormats(props, ctx.properties, schema.key, schema.value);
   const topic = stringProperty(props, 'KAFKA_TOPIC') ?? stmt.name;
   await ensureTopic(stmt, topic, intProperty(props, 'PARTITIONS'), ctx);
   const timestampColumn = resolveTimestampColumn(stringProperty(props, 'TIMESTAMP'), schema);
@@ -139,45 +119,13 @@ async function describeSource(stmt: ast.CreateSource, schema: LogicalSchema, ctx
     type: stmt.sourceType,
     schema,
     topic,
-    keyFormat: formatInfo(keyFormat, undefined, stringProperty(props, 'KEY_DELIMITER')),
-    valueFormat: formatInfo(valueFormat, wrap, stringProperty(props, 'VALUE_DELIMITER')),
+    keyFormat: formats.key,
+    valueFormat: formats.value,
     timestampColumn,
     timestampFormat: stringProperty(props, 'TIMESTAMP_FORMAT'),
     isSource: stmt.isSource,
     statement: stmt.text,
   };
-}
-
-export function formatInfo(format: FormatName, wrapSingleValue: boolean | undefined, delimiter: string | undefined): FormatInfo {
-  return { format, ...(wrapSingleValue !== undefined ? { wrapSingleValue } : {}), ...(delimiter ? { delimiter: delimiterOf(delimiter) } : {}) };
-}
-
-function delimiterOf(text: string): string {
-  if (text === '') {
-    throw new KsqlStatementError(
-      "Configuration VALUE_DELIMITER is invalid: Delimiter cannot be empty, if you meant to have a tab or space for delimiter, please use the special values 'TAB' or 'SPACE'\nExample valid value: ';'",
-    );
-  }
-  if (text.toUpperCase() === 'TAB') return '\t';
-  if (text.toUpperCase() === 'SPACE') return ' ';
-  return text;
-}
-
-export function checkFormatSupports(format: FormatName, columns: readonly Column[], role: 'KEY' | 'VALUE'): void {
-  if (format === 'NONE' && columns.length > 0) {
-    const listed = columns.map((c) => `\`${c.name}\` ${typeToString(c.type)}${role === 'KEY' ? ' KEY' : ''}`).join(', ');
-    throw new KsqlStatementError(`The 'NONE' format can only be used when no columns are defined. Got: [${listed}]`);
-  }
-  if (format === 'KAFKA' || format === 'DELIMITED') {
-    for (const c of columns) {
-      if (c.type.kind === 'ARRAY' || c.type.kind === 'MAP' || c.type.kind === 'STRUCT') {
-        throw new KsqlStatementError(`The '${format}' format does not support type '${c.type.kind}'`);
-      }
-    }
-  }
-  if (format === 'KAFKA' && columns.length > 1) {
-    throw new KsqlStatementError(`The 'KAFKA' format only supports a single field. Got: ${columns.map((c) => `\`${c.name}\``).join(', ')}`);
-  }
 }
 
 export async function ensureTopic(
@@ -204,7 +152,7 @@ export async function ensureTopic(
   }
 }
 
-function resolveTimestampColumn(name: string | undefined, schema: LogicalSchema): string | undefined {
+export function resolveTimestampColumn(name: string | undefined, schema: LogicalSchema): string | undefined {
   if (name === undefined) return undefined;
   const resolved = /^[`"].*[`"]$/.test(name) ? name.slice(1, -1) : name.toUpperCase();
   const column = schema.find(resolved);

@@ -1,0 +1,140 @@
+/**
+ * The key and value formats of a source from its WITH clause (ksqlDB's CreateSourceProperties and
+ * SerdeFeaturesFactory): FORMAT sets both and excludes KEY_FORMAT / VALUE_FORMAT; missing ones
+ * come from the sink's source (CSAS) or the session defaults `ksql.persistence.default.format.*`;
+ * delimiters, WRAP_SINGLE_VALUE and the column types are checked against what each format can do,
+ * with ksqlDB's messages.
+ */
+import { FORMAT_NAMES, type FormatName } from '../../catalog/formats/format.js';
+import type { Column } from '../../catalog/schema.js';
+import type { FormatInfo } from '../../catalog/source.js';
+import { KsqlStatementError } from '../../errors.js';
+import type { WithProperties } from '../../sql/ast.js';
+import { typeToString, type SqlType } from '../../sql/types.js';
+import { booleanProperty, stringProperty } from './with-properties.js';
+
+export interface Formats {
+  readonly key: FormatInfo;
+  readonly value: FormatInfo;
+}
+
+export function formatName(text: string | undefined): FormatName | undefined {
+  if (text === undefined) return undefined;
+  const upper = text.toUpperCase();
+  if (!(FORMAT_NAMES as readonly string[]).includes(upper)) throw new KsqlStatementError(`Unknown format: ${upper}`);
+  return upper as FormatName;
+}
+
+export function resolveFormats(
+  props: WithProperties,
+  session: ReadonlyMap<string, string>,
+  keyColumns: readonly Column[],
+  valueColumns: readonly Column[],
+  inherited?: Formats,
+): Formats {
+  const both = formatName(stringProperty(props, 'FORMAT'));
+  for (const which of ['KEY', 'VALUE'] as const) {
+    if (both && props.has(`${which}_FORMAT`)) {
+      throw new KsqlStatementError(
+        `Cannot supply both '${which}_FORMAT' and 'FORMAT' properties, as 'FORMAT' sets both key and value formats. Either use just 'FORMAT', or use 'KEY_FORMAT' and 'VALUE_FORMAT'.`,
+      );
+    }
+  }
+  const value = formatName(stringProperty(props, 'VALUE_FORMAT')) ?? both ?? inherited?.value.format ?? formatName(session.get('ksql.persistence.default.format.value'));
+  if (value === undefined) {
+    throw new KsqlStatementError(
+      "Statement is missing the 'VALUE_FORMAT' property from the WITH clause. Either provide one or set a default via the 'ksql.persistence.default.format.value' config.",
+    );
+  }
+  const key = formatName(stringProperty(props, 'KEY_FORMAT')) ?? both ?? inherited?.key.format ?? formatName(session.get('ksql.persistence.default.format.key')) ?? 'KAFKA';
+  const keyInfo = sideInfo(key, props, 'KEY', keyColumns, inherited?.key);
+  const valueInfo = sideInfo(value, props, 'VALUE', valueColumns, inherited?.value);
+  checkColumns(keyInfo.format, keyColumns, 'Key');
+  checkColumns(valueInfo.format, valueColumns, 'Value');
+  return { key: keyInfo, value: valueInfo };
+}
+
+function sideInfo(format: FormatName, props: WithProperties, side: 'KEY' | 'VALUE', columns: readonly Column[], inherited?: FormatInfo): FormatInfo {
+  const delimiterText = stringProperty(props, `${side}_DELIMITER`);
+  if (delimiterText !== undefined && format !== 'DELIMITED') {
+    throw new KsqlStatementError(`${format} does not support the following configs: [delimiter]`);
+  }
+  const delimiter = delimiterText !== undefined ? delimiterOf(delimiterText, side) : inherited?.format === format ? inherited.delimiter : undefined;
+  const wrap = side === 'VALUE' ? wrapSingleValue(format, props, columns) : undefined;
+  return { format, ...(wrap !== undefined ? { wrapSingleValue: wrap } : {}), ...(delimiter !== undefined ? { delimiter } : {}) };
+}
+
+function wrapSingleValue(format: FormatName, props: WithProperties, columns: readonly Column[]): boolean | undefined {
+  const wrap = booleanProperty(props, 'WRAP_SINGLE_VALUE');
+  if (wrap === undefined) return undefined;
+  if (columns.length !== 1) throw new KsqlStatementError("'WRAP_SINGLE_VALUE' is only valid for single-field value schemas");
+  if (wrap && (format === 'KAFKA' || format === 'DELIMITED' || format === 'NONE')) {
+    throw new KsqlStatementError(`Format '${format}' does not support 'WRAP_SINGLE_VALUE' set to 'true'.`);
+  }
+  return wrap;
+}
+
+/** VALUE_DELIMITER / KEY_DELIMITER: one character, or the words TAB and SPACE. */
+function delimiterOf(text: string, side: 'KEY' | 'VALUE'): string {
+  const prefix = `Failed to prepare statement: Configuration ${side}_DELIMITER is invalid: `;
+  const example = "\nExample valid value: ';'";
+  if (text.trim() === '') {
+    throw new KsqlStatementError(
+      `${prefix}Delimiter cannot be empty, if you meant to have a tab or space for delimiter, please use the special values 'TAB' or 'SPACE'${example}`,
+    );
+  }
+  if (text.toUpperCase() === 'TAB') return '\t';
+  if (text.toUpperCase() === 'SPACE') return ' ';
+  if ([...text].length !== 1) {
+    throw new KsqlStatementError(`${prefix}Invalid delimiter value: '${text}'. Delimiter must be a single character or TAB,SPACE${example}`);
+  }
+  return text;
+}
+
+const KAFKA_TYPES = new Set(['INTEGER', 'BIGINT', 'DOUBLE', 'STRING', 'BYTES']);
+
+function unsupportedType(format: FormatName, type: SqlType): string | undefined {
+  if (format === 'KAFKA' && !KAFKA_TYPES.has(type.kind)) return type.kind;
+  if (format === 'DELIMITED' && (type.kind === 'ARRAY' || type.kind === 'MAP' || type.kind === 'STRUCT')) return type.kind;
+  return undefined;
+}
+
+function checkColumns(format: FormatName, columns: readonly Column[], side: 'Key' | 'Value'): void {
+  const describe = (): string =>
+    `Persistence{columns=[${columns.map((c) => `\`${c.name}\` ${typeToString(c.type)}${side === 'Key' ? ' KEY' : ''}`).join(', ')}], features=[]}`;
+  if (format === 'NONE' && columns.length > 0) {
+    throw new KsqlStatementError(`The 'NONE' format can only be used when no columns are defined. Got: [${columns.map((c) => `\`${c.name}\` ${typeToString(c.type)}${side === 'Key' ? ' KEY' : ''}`).join(', ')}]`);
+  }
+  if (side === 'Key') checkMapKeys(columns);
+  for (const c of columns) {
+    const bad = unsupportedType(format, c.type);
+    if (bad) {
+      throw new KsqlStatementError(
+        `${side} format does not support schema.\nformat: ${format}\nschema: ${describe()}\nreason: The '${format}' format does not support type '${bad}'`,
+      );
+    }
+  }
+  if (format === 'KAFKA' && columns.length > 1) {
+    throw new KsqlStatementError(
+      `The 'KAFKA' format only supports a single field. Got: [${columns.map((c) => `\`${c.name}\` ${typeToString(c.type)}`).join(', ')}]`,
+    );
+  }
+}
+
+function containsMap(type: SqlType): boolean {
+  if (type.kind === 'MAP') return true;
+  if (type.kind === 'ARRAY') return containsMap(type.element);
+  if (type.kind === 'STRUCT') return type.fields.some((f) => containsMap(f.type));
+  return false;
+}
+
+/** ksqlDB refuses map-typed keys: their serialized order is not stable (ksql issue 6621). */
+function checkMapKeys(columns: readonly Column[]): void {
+  for (const c of columns) {
+    if (containsMap(c.type)) {
+      throw new KsqlStatementError(
+        `Map keys, including types that contain maps, are not supported as they may lead to unexpected behavior due to inconsistent serialization. Key column name: \`${c.name}\`. Column type: ${typeToString(c.type)}. See https://github.com/confluentinc/ksql/issues/6621 for more.`,
+      );
+    }
+  }
+}
