@@ -24,6 +24,7 @@ import { literalValue } from './visit-literals.js';
 import { typeRef } from './visit-types.js';
 
 type BinaryOp = ast.ArithmeticOp;
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** AND binds tighter than OR. */
 const LOGICAL_OPS: Readonly<Record<string, number>> = { OR: 1, AND: 2 };
@@ -170,7 +171,9 @@ export class ExpressionBuilder {
         `Optional[${this.ctx.where(escapeToken)}]: Expected single character escape but got: ${escape}`,
       );
     }
-    return { kind: 'Like', value, pattern, ...(escape !== undefined ? { escape } : {}), negated, loc: this.loc(p) };
+    const like: Mutable<ast.Like> = { kind: 'Like', value, pattern, negated, loc: this.loc(p) };
+    if (escape !== undefined) like.escape = escape;
+    return like;
   }
 
   /** `base[i]` and `base->field`, applied left to right; both are located at the base. */
@@ -248,19 +251,18 @@ export class ExpressionBuilder {
   }
 
   private caseExpression(n: CstNode, loc: ast.Location): ast.Case {
-    const operand = node(n, 'valueExpression');
+    // Built in source order so the first invalid part is the one reported.
+    const operandNode = node(n, 'valueExpression');
+    const operand = operandNode ? this.expression(operandNode) : undefined;
     const whens = nodes(n, 'whenClause').map((w) => ({
       when: this.expression(node(w, 'condition')!),
       then: this.expression(node(w, 'result')!),
     }));
     const otherwise = node(n, 'else');
-    return {
-      kind: 'Case',
-      ...(operand ? { operand: this.expression(operand) } : {}),
-      whens,
-      ...(otherwise ? { else: this.expression(otherwise) } : {}),
-      loc,
-    };
+    const result: Mutable<ast.Case> = { kind: 'Case', whens, loc };
+    if (operand) result.operand = operand;
+    if (otherwise) result.else = this.expression(otherwise);
+    return result;
   }
 
   /** Duplicate keys fail as they do in AstBuilder's ImmutableMap.Builder. */

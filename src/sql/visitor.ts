@@ -167,14 +167,10 @@ class StatementBuilder {
     const clause = node(s, 'printClause')!;
     const interval = node(clause, 'intervalClause');
     const limit = node(clause, 'limitClause');
-    return {
-      ...base,
-      kind: 'Print',
-      topic,
-      fromBeginning: !!token(clause, 'FROM'),
-      ...(interval ? { interval: integerNumber(node(interval, 'number')!, 'INTERVAL', this.ctx) } : {}),
-      ...(limit ? { limit: integerNumber(node(limit, 'number')!, 'LIMIT', this.ctx) } : {}),
-    };
+    const print: Mutable<ast.Print> = { ...base, kind: 'Print', topic, fromBeginning: !!token(clause, 'FROM') };
+    if (interval) print.interval = integerNumber(node(interval, 'number')!, 'INTERVAL', this.ctx);
+    if (limit) print.limit = integerNumber(node(limit, 'number')!, 'LIMIT', this.ctx);
+    return print;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -379,7 +375,9 @@ class StatementBuilder {
     const kind = (['FULL', 'LEFT', 'RIGHT'] as const).find((k) => token(type, k)) ?? 'INNER';
     const within = node(j, 'joinWindow');
     const on = this.exprs.expression(node(node(j, 'joinCriteria')!, 'expression')!);
-    return { type: kind, right, on, ...(within ? { within: this.within(node(within, 'withinExpression')!) } : {}) };
+    const join: Mutable<ast.Join> = { type: kind, right, on };
+    if (within) join.within = this.within(node(within, 'withinExpression')!);
+    return join;
   }
 
   private within(w: CstNode): ast.WithinClause {
@@ -387,20 +385,24 @@ class StatementBuilder {
     const before = this.duration(single ?? node(w, 'before')!);
     const after = single ? before : this.duration(node(w, 'after')!);
     const grace = node(w, 'gracePeriodClause');
-    return { before, after, ...(grace ? { grace: this.duration(grace) } : {}) };
+    const clause: Mutable<ast.WithinClause> = { before, after };
+    if (grace) clause.grace = this.duration(grace);
+    return clause;
   }
 
   private window(w: CstNode): ast.WindowSpec {
     const sizes = nodes(w, 'number').map((n, i) => this.durationOf(n, nodes(w, 'windowUnit')[i]!));
     const retention = node(w, 'retentionClause');
     const grace = node(w, 'gracePeriodClause');
-    const extras = {
-      ...(retention ? { retention: this.duration(retention) } : {}),
-      ...(grace ? { grace: this.duration(grace) } : {}),
-    };
-    if (w.name === 'tumblingWindowExpression') return { type: 'TUMBLING', size: sizes[0]!, ...extras };
-    if (w.name === 'hoppingWindowExpression') return { type: 'HOPPING', size: sizes[0]!, advance: sizes[1]!, ...extras };
-    return { type: 'SESSION', gap: sizes[0]!, ...extras };
+    const spec: Mutable<ast.WindowSpec> =
+      w.name === 'tumblingWindowExpression'
+        ? { type: 'TUMBLING', size: sizes[0]! }
+        : w.name === 'hoppingWindowExpression'
+          ? { type: 'HOPPING', size: sizes[0]!, advance: sizes[1]! }
+          : { type: 'SESSION', gap: sizes[0]! };
+    if (retention) spec.retention = this.duration(retention);
+    if (grace) spec.grace = this.duration(grace);
+    return spec;
   }
 
   /** `n UNIT` inside a node that has one number and one windowUnit. */
