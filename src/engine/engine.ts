@@ -93,7 +93,9 @@ export class Engine implements PersistentRuntime {
   startPersistentQuery(request: PersistentQueryRequest): void {
     const { id, plan, sink, statementText, offsetReset } = request;
     const sinkTopic = this.topicOf(sink);
-    const handle = startPushQuery(plan, this.topicOf(plan.source), { from: offsetReset }, new TopicSink(sink, sinkTopic, plan.columns));
+    const handle = startPushQuery(plan, this.topicOf(plan.source), { from: offsetReset }, new TopicSink(sink, sinkTopic, plan.columns), {
+      streamNulls: true,
+    });
     this.queries.add({
       id,
       type: 'PERSISTENT',

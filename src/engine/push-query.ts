@@ -47,6 +47,8 @@ async function pump(
 ): Promise<void> {
   const reader = recordReader(plan.source, readerOptions);
   const { where, projection, limit } = plan;
+  // Null values on a stream reach only persistent queries; tables always emit their deletes.
+  const keepNulls = plan.source.type === 'TABLE' || readerOptions.streamNulls === true;
   let emitted = 0;
   if (limit === 0) return finish(() => sink.end('limit'));
   while (!cursor.closed && !sink.closed) {
@@ -59,6 +61,7 @@ async function pump(
       if (cursor.closed || sink.closed) return;
       const decoded = reader.read(record);
       if (!decoded) continue;
+      if (decoded.tombstone && (keepNulls === false || (where && plan.source.type === 'STREAM'))) continue;
       if (!decoded.tombstone && where && where(decoded.row) !== true) continue;
       for (const out of outputRows(projection.map((p) => p(decoded.row)), plan.explode)) {
         await sink.row(out, decoded.tombstone, decoded);

@@ -10,7 +10,10 @@ import { timestampExtractor } from './timestamp-extractor.js';
 
 export interface DecodedRecord {
   readonly row: unknown[];
-  /** The value was null: a tombstone on a table, an invalid record on a stream. */
+  /**
+   * The value was null: a tombstone on a table. On a stream, transient push and pull queries
+   * drop such records, while persistent queries pass them on as null values, as ksqlDB does.
+   */
   readonly tombstone: boolean;
   /** ROWTIME: the record's timestamp, or the source's TIMESTAMP column. */
   readonly timestamp: number;
@@ -30,6 +33,8 @@ export interface ReaderOptions {
    * them.
    */
   readonly requireKey?: boolean;
+  /** Pass null-value records of a stream on (persistent queries); others drop them. */
+  readonly streamNulls?: boolean;
 }
 
 export function recordReader(source: DataSource, options: ReaderOptions = {}): RecordReader {
@@ -47,7 +52,6 @@ export function recordReader(source: DataSource, options: ReaderOptions = {}): R
       const key = serdes.key.deserialize(record.key);
       if (requireKey && keyCount > 0 && (key === null || key.every((k) => k === null))) return skip();
       const value = serdes.value.deserialize(record.value);
-      if (value === null && !isTable) return skip();
       const row: unknown[] = [];
       for (let i = 0; i < keyCount; i++) row.push(key?.[i] ?? null);
       for (let i = 0; i < valueCount; i++) row.push(value?.[i] ?? null);

@@ -98,7 +98,7 @@ function compileProjection(
     if (item.expr.kind === 'FunctionCall' && builtinFunctions().get(item.expr.name)?.def.table) explode.push(projection.length);
     projection.push(c.eval);
     const ref = item.expr.kind === 'ColumnRef' ? source.schema.find(item.expr.name) : undefined;
-    columns.push({ name, type: c.type, isKey: ref?.namespace === 'KEY' });
+    columns.push({ name, type: c.type, isKey: ref?.namespace === 'KEY', ...(ref ? { sourceName: ref.name } : {}) });
   }
   rejectDuplicates(columns);
   return { projection, columns, explode };

@@ -9,6 +9,8 @@ export interface OutputColumn {
   readonly type: SqlType;
   /** True for a column that copies a key column of the source (pull query schemas mark them KEY). */
   readonly isKey: boolean;
+  /** The source key column it copies, when aliased. */
+  readonly sourceName?: string;
 }
 
 export interface QueryPlan {

@@ -38,7 +38,9 @@ export async function createAsSelect(stmt: ast.CreateAsSelect, ctx: ExecContext)
   if (clash) return clash;
   rejectUnknownProperties(stmt.properties, CSAS_PROPERTIES);
   const plan = planPersistent(stmt.query, ctx);
-  const sink = await describeSink(stmt, plan, ctx);
+  const newPlanner = ctx.properties.get('ksql.new.query.planner.enabled')?.toLowerCase() === 'true';
+  if (!newPlanner) requireKeyColumns(stmt.name, plan);
+  const sink = await describeSink(stmt, plan, ctx, newPlanner);
   ctx.catalog.putSource(sink);
   const id = start(ctx, `CSAS_${stmt.name}`, plan, sink, stmt.text);
   return { kind: 'command', commandId: createCommandId(stmt), message: `Created query with ID ${id}`, queryId: id };
@@ -73,10 +75,10 @@ function start(ctx: ExecContext, prefix: string, plan: QueryPlan, sink: DataSour
   return id;
 }
 
-async function describeSink(stmt: ast.CreateAsSelect, plan: QueryPlan, ctx: ExecContext): Promise<DataSource> {
+async function describeSink(stmt: ast.CreateAsSelect, plan: QueryPlan, ctx: ExecContext, newPlanner: boolean): Promise<DataSource> {
   const props = stmt.properties;
   const source = plan.source;
-  const schema = sinkSchema(plan.columns);
+  const schema = sinkSchema(plan.columns, newPlanner ? undefined : source.schema.key.map((c) => c.name));
   const formats = resolveFormats(props, ctx.properties, schema.key, schema.value, { key: source.keyFormat, value: source.valueFormat });
   const topic = stringProperty(props, 'KAFKA_TOPIC') ?? stmt.name;
   const partitions = intProperty(props, 'PARTITIONS') ?? ctx.topics.partitionsOf(source.topic) ?? 1;
@@ -96,8 +98,26 @@ async function describeSink(stmt: ast.CreateAsSelect, plan: QueryPlan, ctx: Exec
 }
 
 
-function sinkSchema(columns: readonly OutputColumn[]): LogicalSchema {
-  const keys: Column[] = columns.filter((c) => c.isKey).map((c) => ({ name: c.name, type: c.type, namespace: 'KEY' }));
+/** ksqlDB requires every key column of the source in a persistent query's projection. */
+function requireKeyColumns(sinkName: string, plan: QueryPlan): void {
+  const keys = plan.source.schema.key.map((c) => c.name);
+  const projected = new Set(plan.columns.filter((c) => c.isKey).map((c) => c.sourceName ?? c.name));
+  const missing = keys.filter((k) => !projected.has(k));
+  if (missing.length === 0 || keys.length === 0) return;
+  const what = keys.length === 1 ? `key column ${keys[0]}` : `key columns ${keys.slice(0, -1).join(', ')} and ${keys[keys.length - 1]}`;
+  throw new KsqlStatementError(
+    `Key missing from projection (ie, SELECT). See https://cnfl.io/2LV7ouS.\nThe query used to build \`${sinkName}\` must include the ${what} in its projection (eg, SELECT ${keys.join(', ')}...).`,
+  );
+}
+
+/**
+ * Key columns first, then values. ksqlDB's old planner (the default) keeps the source's key order;
+ * the new planner keeps the projection's.
+ */
+function sinkSchema(columns: readonly OutputColumn[], sourceKeyOrder?: readonly string[]): LogicalSchema {
+  const keyColumns = columns.filter((c) => c.isKey);
+  if (sourceKeyOrder) keyColumns.sort((a, b) => sourceKeyOrder.indexOf(a.sourceName ?? a.name) - sourceKeyOrder.indexOf(b.sourceName ?? b.name));
+  const keys: Column[] = keyColumns.map((c) => ({ name: c.name, type: c.type, namespace: 'KEY' }));
   const values: Column[] = columns.filter((c) => !c.isKey).map((c) => ({ name: c.name, type: c.type, namespace: 'VALUE' }));
   return new LogicalSchema([...keys, ...values]);
 }

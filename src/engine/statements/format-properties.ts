@@ -48,7 +48,7 @@ export function resolveFormats(
   }
   const key = formatName(stringProperty(props, 'KEY_FORMAT')) ?? both ?? inherited?.key.format ?? formatName(session.get('ksql.persistence.default.format.key')) ?? 'KAFKA';
   const keyInfo = sideInfo(key, props, 'KEY', keyColumns, inherited?.key);
-  const valueInfo = sideInfo(value, props, 'VALUE', valueColumns, inherited?.value);
+  const valueInfo = withDefaultWrapping(sideInfo(value, props, 'VALUE', valueColumns, inherited?.value), valueColumns, session);
   checkColumns(keyInfo.format, keyColumns, 'Key');
   checkColumns(valueInfo.format, valueColumns, 'Value');
   return { key: keyInfo, value: valueInfo };
@@ -62,6 +62,13 @@ function sideInfo(format: FormatName, props: WithProperties, side: 'KEY' | 'VALU
   const delimiter = delimiterText !== undefined ? delimiterOf(delimiterText, side) : inherited?.format === format ? inherited.delimiter : undefined;
   const wrap = side === 'VALUE' ? wrapSingleValue(format, props, columns) : undefined;
   return { format, ...(wrap !== undefined ? { wrapSingleValue: wrap } : {}), ...(delimiter !== undefined ? { delimiter } : {}) };
+}
+
+/** `ksql.persistence.wrap.single.values` sets the wrapping of single-column JSON values not set in WITH. */
+function withDefaultWrapping(info: FormatInfo, columns: readonly Column[], session: ReadonlyMap<string, string>): FormatInfo {
+  const configured = session.get('ksql.persistence.wrap.single.values');
+  if (info.wrapSingleValue !== undefined || configured === undefined || columns.length !== 1 || info.format !== 'JSON') return info;
+  return { ...info, wrapSingleValue: configured.toLowerCase() !== 'false' };
 }
 
 function wrapSingleValue(format: FormatName, props: WithProperties, columns: readonly Column[]): boolean | undefined {
@@ -110,7 +117,7 @@ function checkColumns(format: FormatName, columns: readonly Column[], side: 'Key
     const bad = unsupportedType(format, c.type);
     if (bad) {
       throw new KsqlStatementError(
-        `${side} format does not support schema.\nformat: ${format}\nschema: ${describe()}\nreason: The '${format}' format does not support type '${bad}'`,
+        `${side} format does not support schema.\nformat: ${format}\nschema: ${describe()}\nreason: The '${format}' format does not support type '${bad}'${format === 'DELIMITED' ? `, column: \`${c.name}\`` : ''}`,
       );
     }
   }
