@@ -184,7 +184,7 @@ export const allTokens: readonly TokenType[] = [
 let lexer: Lexer | undefined;
 /** The one lexer of the process, built on first use. Offsets only: line and column are computed on demand. */
 export function getLexer(): Lexer {
-  lexer ??= new Lexer(allTokens as TokenType[], { positionTracking: 'full', ensureOptimizations: true });
+  lexer ??= new Lexer(allTokens as TokenType[], { positionTracking: 'onlyOffset', ensureOptimizations: true });
   return lexer;
 }
 
