@@ -27,17 +27,59 @@ export async function executeScript(sql: string, sandbox: ExecContext, real: Exe
 async function runAll(raws: readonly RawStatement[], ctx: ExecContext): Promise<ExecutedStatement[]> {
   const out: ExecutedStatement[] = [];
   for (const raw of raws) {
-    let statementText = raw.text;
+    let statementText = maskedInsertText(raw.text) ?? raw.text;
     try {
       const stmt = parseStatement(raw, ctx.variables.size > 0 ? ctx.variables : undefined);
-      statementText = stmt.text;
+      statementText = stmt.kind === 'InsertValues' ? maskedInsert(stmt) : stmt.text;
       const result = await runOne(stmt, ctx);
       out.push(result ? { statementText, result } : { statementText });
     } catch (err) {
+      // An INSERT's values never appear in an error, even in one the parser raised.
+      if (err instanceof KsqlStatementError && statementText !== raw.text) err.statementText = statementText;
       throw withStatement(err, statementText);
     }
   }
   return out;
+}
+
+/**
+ * ksqlDB keeps values out of error reports: an INSERT ... VALUES is shown re-formatted with every
+ * value replaced by '[value]' (QueryMask).
+ */
+function maskedInsert(stmt: Pick<ast.InsertValues, 'target' | 'columns'> & { values: readonly unknown[] }): string {
+  const quote = (name: string): string => `\`${name.replace(/`/g, '``')}\``;
+  const columns = stmt.columns.length > 0 ? ` (${stmt.columns.map(quote).join(', ')})` : '';
+  return `INSERT INTO ${quote(stmt.target)}${columns} VALUES (${stmt.values.map(() => "'[value]'").join(', ')});`;
+}
+
+/** The same mask for an INSERT ... VALUES that did not parse, read from its text. */
+function maskedInsertText(text: string): string | undefined {
+  const m = /^\s*INSERT\s+INTO\s+([`"]?[^\s(`"]+[`"]?)\s*(?:\(([^)]*)\))?\s*VALUES\s*\(([\s\S]*)\)\s*;?\s*$/i.exec(text);
+  if (!m) return undefined;
+  const name = (n: string): string => {
+    const t = n.trim();
+    return /^[`"].*[`"]$/.test(t) ? t.slice(1, -1) : t.toUpperCase();
+  };
+  const values = splitTopLevel(m[3]!);
+  return maskedInsert({ target: name(m[1]!), columns: m[2] ? m[2].split(',').map(name) : [], values });
+}
+
+function splitTopLevel(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let quoted = false;
+  let current = '';
+  for (const ch of text) {
+    if (ch === "'") quoted = !quoted;
+    if (!quoted && (ch === '(' || ch === '[')) depth++;
+    if (!quoted && (ch === ')' || ch === ']')) depth--;
+    if (!quoted && depth === 0 && ch === ',') {
+      parts.push(current);
+      current = '';
+    } else current += ch;
+  }
+  if (current.trim() !== '') parts.push(current);
+  return parts;
 }
 
 function withStatement(err: unknown, statementText: string): unknown {

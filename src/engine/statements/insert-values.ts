@@ -22,8 +22,10 @@ export async function insertValues(stmt: ast.InsertValues, ctx: ExecContext): Pr
   if (source.isSource) throw new KsqlStatementError(`Cannot insert values into read-only ${source.type.toLowerCase()}: ${source.name}`);
   const names = stmt.columns.length > 0 ? stmt.columns : [...source.schema.key, ...source.schema.value].map((c) => c.name);
   if (names.length !== stmt.values.length) {
-    throw new KsqlStatementError(`Expected number columns and values to match: [${names.join(', ')}], [${stmt.values.map(formatExpression).join(', ')}]`);
+    throw new KsqlStatementError(`Failed to prepare statement: Expected number columns and values to match: ${names.length}, ${stmt.values.length}`);
   }
+  const pseudo = names.find((n) => n === 'ROWPARTITION' || n === 'ROWOFFSET');
+  if (pseudo) throw new KsqlStatementError(`Inserting into column \`${pseudo}\` is not allowed.`);
   const values = new Map<string, unknown>();
   let timestamp: number | undefined;
   names.forEach((name, i) => {
