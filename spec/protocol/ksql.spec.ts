@@ -123,4 +123,16 @@ describe('/ksql', () => {
     const bad = await post({ ksql: 'SHOW STREAMS;' }, 'h1', { accept: 'text/html' });
     expect(bad.status).to.equal(404);
   });
+
+  it('lists functions and describes one', async () => {
+    const [names] = JSON.parse((await post({ ksql: 'SHOW FUNCTIONS;' })).body);
+    expect(names['@type']).to.equal('function_names');
+    expect(names.functions).to.deep.include({ name: 'ABS', type: 'SCALAR', category: 'MATHEMATICAL' });
+    expect(names.functions).to.deep.include({ name: 'EXPLODE', type: 'TABLE', category: 'TABLE' });
+    const [described] = JSON.parse((await post({ ksql: 'DESCRIBE FUNCTION abs;' })).body);
+    expect(described).to.include({ '@type': 'describe_function', name: 'ABS', type: 'SCALAR' });
+    expect(described.functions.map((f: { argumentTypes: string[] }) => f.argumentTypes)).to.deep.include(['DOUBLE']);
+    const unknown = await post({ ksql: 'DESCRIBE FUNCTION nope;' });
+    expect(JSON.parse(unknown.body).message).to.equal("Can't find any functions with the name 'NOPE'");
+  });
 });

@@ -4,6 +4,7 @@
  */
 import type { DataSource } from '../catalog/source.js';
 import type { RunningQuery } from './query-registry.js';
+import type { RegisteredFunction } from './functions/function-registry.js';
 
 export type StatementResult =
   | { readonly kind: 'command'; readonly commandId: string; readonly message: string; readonly queryId: string | null }
@@ -21,7 +22,9 @@ export type StatementResult =
       readonly writeQueries: readonly RunningQuery[];
     }
   | { readonly kind: 'terminateQuery'; readonly queryId: string; readonly wasTerminated: boolean }
-  | { readonly kind: 'properties'; readonly properties: Readonly<Record<string, string>> };
+  | { readonly kind: 'properties'; readonly properties: Readonly<Record<string, string>> }
+  | { readonly kind: 'functionNames'; readonly functions: readonly RegisteredFunction[] }
+  | { readonly kind: 'describeFunction'; readonly function: RegisteredFunction };
 
 export interface ExecutedStatement {
   /** The statement as written, after variable substitution. */

@@ -3,6 +3,7 @@ import { KsqlStatementError } from '../../errors.js';
 import type * as ast from '../../sql/ast.js';
 import type { StatementResult } from '../results.js';
 import type { ExecContext } from './context.js';
+import { builtinFunctions } from '../functions/builtins/index.js';
 
 export function show(stmt: ast.ShowList, ctx: ExecContext): StatementResult {
   switch (stmt.what) {
@@ -29,6 +30,8 @@ export function show(stmt: ast.ShowList, ctx: ExecContext): StatementResult {
       };
     case 'PROPERTIES':
       return { kind: 'properties', properties: Object.fromEntries(ctx.properties) };
+    case 'FUNCTIONS':
+      return { kind: 'functionNames', functions: builtinFunctions().list() };
     default:
       throw new KsqlStatementError(`SHOW ${stmt.what} is not supported yet.`);
   }
@@ -39,7 +42,11 @@ export function describe(stmt: ast.Describe, ctx: ExecContext): StatementResult 
     const type = stmt.what === 'STREAMS' ? 'STREAM' : 'TABLE';
     return { kind: 'sourceDescriptions', sources: ctx.catalog.listSources().filter((s) => s.type === type) };
   }
-  if (stmt.what === 'FUNCTION') throw new KsqlStatementError(`DESCRIBE FUNCTION is not supported yet.`);
+  if (stmt.what === 'FUNCTION') {
+    const fn = builtinFunctions().get(stmt.target);
+    if (!fn) throw new KsqlStatementError(`Can't find any functions with the name '${stmt.target}'`);
+    return { kind: 'describeFunction', function: fn };
+  }
   const source = ctx.catalog.getSource(stmt.target);
   if (!source) throw new KsqlStatementError(`Could not find STREAM/TABLE '${stmt.target}' in the Metastore`);
   return {

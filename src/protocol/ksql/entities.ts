@@ -5,6 +5,7 @@
 import type { Column } from '../../catalog/schema.js';
 import type { DataSource } from '../../catalog/source.js';
 import type { RunningQuery } from '../../engine/query-registry.js';
+import type { RegisteredFunction } from '../../engine/functions/function-registry.js';
 import type { ExecutedStatement, StatementResult } from '../../engine/results.js';
 import type { SqlType } from '../../sql/types.js';
 
@@ -50,6 +51,13 @@ function body(r: StatementResult, statementText: string, ctx: RenderContext): Re
       };
     case 'terminateQuery':
       return { ...head('terminate_query'), queryId: r.queryId, wasTerminated: r.wasTerminated };
+    case 'functionNames':
+      return {
+        ...head('function_names'),
+        functions: r.functions.map((f) => ({ name: f.def.name.toUpperCase(), type: f.def.table ? 'TABLE' : 'SCALAR', category: f.def.category })),
+      };
+    case 'describeFunction':
+      return { ...head('describe_function'), ...describeFunction(r.function) };
     case 'properties':
       return {
         ...head('properties'),
@@ -128,5 +136,26 @@ function sourceDescription(
     sourceConstraints: [],
     clusterStatistics: [],
     clusterErrorStats: [],
+  };
+}
+
+/** DESCRIBE FUNCTION: one entry per overload (ksqlDB's FunctionDescriptionList). */
+function describeFunction(f: RegisteredFunction): Record<string, unknown> {
+  return {
+    name: f.def.name.toUpperCase(),
+    description: f.def.description,
+    author: 'Confluent',
+    version: '',
+    path: 'internal',
+    functions: f.def.overloads.map((o) => ({
+      arguments: o.params.map((p, i) => {
+        const variadic = p.endsWith('...');
+        return { name: `arg${i + 1}`, type: variadic ? `${p.slice(0, -3)}[]` : p, description: '', isVariadic: variadic };
+      }),
+      returnType: typeof o.returns === 'string' ? o.returns : 'ANY',
+      description: o.description ?? f.def.description,
+      argumentTypes: o.params,
+    })),
+    type: f.def.table ? 'TABLE' : 'SCALAR',
   };
 }
