@@ -133,6 +133,6 @@ describe('/ksql', () => {
     expect(described).to.include({ '@type': 'describe_function', name: 'ABS', type: 'SCALAR' });
     expect(described.functions.map((f: { argumentTypes: string[] }) => f.argumentTypes)).to.deep.include(['DOUBLE']);
     const unknown = await post({ ksql: 'DESCRIBE FUNCTION nope;' });
-    expect(JSON.parse(unknown.body).message).to.equal("Can't find any functions with the name 'NOPE'");
+    expect(JSON.parse(unknown.body).message).to.equal("Can't find any functions with the name 'nope'");
   });
 });
