@@ -23,6 +23,7 @@ const COLUMNS: Columns = {
   DEC: [decimal(9, 3), Decimal.parse('-123456.789')],
   DEC2: [decimal(7, 6), Decimal.parse('0.123456')],
   DEC_NULL: [decimal(4, 2), null],
+  DEC_FRAC: [decimal(2, 2), Decimal.parse('0.25')],
   S: [STRING, 'apple'],
   S_NULL: [STRING, null],
   B1: [BYTES, Buffer.from([0x01, 0x02])],
@@ -232,6 +233,7 @@ const cases: Record<string, Case[]> = {
     ['FLOOR(1.7e0)', 'DOUBLE', '1.0'],
     ['FLOOR(-1.25)', 'DECIMAL(3, 2)', '-2.00'],
     ['FLOOR(DEC2)', 'DECIMAL(7, 6)', '0.000000'],
+    ['FLOOR(DEC_FRAC)', 'DECIMAL(2, 2)', '0.00'],
     ['FLOOR(DEC)', 'DECIMAL(9, 3)', '-123457.000'],
     ['FLOOR(I_NULL)', 'INTEGER', 'null'],
   ],
@@ -270,6 +272,7 @@ const cases: Record<string, Case[]> = {
     ['ROUND(DEC_NULL)', 'DECIMAL(2, 0)', 'null'],
     // DECIMAL with places: the argument's type, the value keeping its scale.
     ['ROUND(DEC, 1)', 'DECIMAL(9, 3)', '-123456.800'],
+    ['ROUND(0.5, 0)', 'DECIMAL(1, 1)', '1.0'],
     ['ROUND(DEC, -2)', 'DECIMAL(9, 3)', '-123500.000'],
     ['ROUND(DEC, 5)', 'DECIMAL(9, 3)', '-123456.789'],
     ['ROUND(1.25, 1)', 'DECIMAL(3, 2)', '1.30'],
@@ -291,6 +294,7 @@ const cases: Record<string, Case[]> = {
     ['TRUNC(D_NULL, 1)', 'DOUBLE', 'null'],
     ['TRUNC(-1.79)', 'DECIMAL(1, 0)', '-1'],
     ['TRUNC(DEC)', 'DECIMAL(6, 0)', '-123456'],
+    ['TRUNC(DEC2)', 'DECIMAL(1, 0)', '0'],
     ['TRUNC(DEC, 2)', 'DECIMAL(9, 3)', '-123456.780'],
     ['TRUNC(DEC, -2)', 'DECIMAL(9, 3)', '-123400.000'],
     ['TRUNC(DEC, I_NULL)', 'DECIMAL(9, 3)', 'null'],
@@ -397,6 +401,9 @@ describe('functions: math', () => {
       ['GREATEST(DEC, 1)', /Function 'greatest' cannot be resolved due to ambiguous method parameters \(DECIMAL\(9, 3\), INTEGER\)\./],
       ["GEO_DISTANCE(0, 0, 0)", /Function 'geo_distance' does not accept parameters \(INTEGER, INTEGER, INTEGER\)\./],
       ['PI(1)', /Function 'pi' does not accept parameters \(INTEGER\)\./],
+      // ROUND and TRUNC of a DECIMAL without integral digits: no DECIMAL(0, 0) result type.
+      ['ROUND(0.5)', /DECIMAL precision must be >= 1: DECIMAL\(0,0\)/],
+      ['TRUNC(DEC_FRAC)', /DECIMAL precision must be >= 1: DECIMAL\(0,0\)/],
     ];
     for (const [expr, message] of errors) {
       it(`${expr} fails to compile`, () => {

@@ -14,6 +14,7 @@
  */
 import { Decimal, type RoundingMode } from '../../../../sql/decimal.js';
 import { decimal, type DecimalType, type SqlType } from '../../../../sql/types.js';
+import { semanticError } from '../../../expressions/compile-errors.js';
 import type { FunctionRegistry, OverloadDef, ReturnTypeContext } from '../../function-registry.js';
 
 const LONG_MAX = 9223372036854775807n;
@@ -48,10 +49,15 @@ function keepScale(rounded: Decimal, scale: number): Decimal {
   return rounded.setScale(scale, 'UNNECESSARY');
 }
 
-/** DECIMAL(p - s, 0): the integral digits of the argument's type. */
+/**
+ * DECIMAL(p - s, 0): the integral digits of the argument's type. A type without integral digits
+ * (p = s, e.g. the literal 0.5) has no such DECIMAL, and ksqlDB rejects the call.
+ */
 function integralDecimal({ args }: ReturnTypeContext): SqlType {
   const t = args[0] as DecimalType;
-  return decimal(Math.max(1, t.precision - t.scale), 0);
+  const precision = t.precision - t.scale;
+  if (precision < 1) throw semanticError(undefined, `DECIMAL precision must be >= 1: DECIMAL(${precision},0)`);
+  return decimal(precision, 0);
 }
 
 const sameDecimal = ({ args }: ReturnTypeContext): SqlType => args[0] as DecimalType;
