@@ -83,6 +83,10 @@ export function compileExpression(expr: ast.Expression, ctx: CompileContext): Co
       });
     case 'Lambda':
       throw semanticError(expr.loc, 'Lambda expressions are only allowed as arguments of functions that take them.');
+    case 'IntervalUnit':
+      // A time unit argument (TIMESTAMPADD(SECONDS, ...)) reaches functions as its name, a STRING
+      // constant: 'DAYS', 'HOURS', 'MINUTES', 'SECONDS' or 'MILLISECONDS'.
+      return constant(STRING, expr.unit);
     default:
       throw semanticError(expr.loc, `Expression ${formatExpression(expr)} is not supported yet`);
   }
