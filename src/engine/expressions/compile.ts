@@ -87,8 +87,6 @@ export function compileExpression(expr: ast.Expression, ctx: CompileContext): Co
       // A time unit argument (TIMESTAMPADD(SECONDS, ...)) reaches functions as its name, a STRING
       // constant: 'DAYS', 'HOURS', 'MINUTES', 'SECONDS' or 'MILLISECONDS'.
       return constant(STRING, expr.unit);
-    default:
-      throw semanticError(expr.loc, `Expression ${formatExpression(expr)} is not supported yet`);
   }
 }
 
