@@ -3,6 +3,7 @@
  * (src/protocol/entities.ts). One statement yields at most one result.
  */
 import type { DataSource } from '../catalog/source.js';
+import type { SqlType } from '../sql/types.js';
 import type { RunningQuery } from './query-registry.js';
 import type { RegisteredFunction } from './functions/function-registry.js';
 
@@ -23,6 +24,7 @@ export type StatementResult =
     }
   | { readonly kind: 'terminateQuery'; readonly queryId: string; readonly wasTerminated: boolean }
   | { readonly kind: 'properties'; readonly properties: Readonly<Record<string, string>> }
+  | { readonly kind: 'types'; readonly types: readonly [string, SqlType][] }
   | { readonly kind: 'functionNames'; readonly functions: readonly RegisteredFunction[] }
   | { readonly kind: 'describeFunction'; readonly function: RegisteredFunction };
 

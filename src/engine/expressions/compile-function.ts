@@ -29,7 +29,7 @@ export function compileFunctionCall(expr: ast.FunctionCall, ctx: FunctionCompile
   }
   if (!best) {
     const shown = plain.map((c, i) => (c ? (c.type ? typeToString(c.type) : 'null') : lambdaText(expr.args[i] as ast.Lambda)));
-    throw semanticError(expr.loc, `Function '${fn.def.name.toLowerCase()}' does not accept parameters (${shown.join(', ')}).`);
+    throw semanticError(expr.loc, `Function '${fn.def.declaredName ?? fn.def.name.toLowerCase()}' does not accept parameters (${shown.join(', ')}).`);
   }
   return best.built;
 }

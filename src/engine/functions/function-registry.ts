@@ -34,8 +34,10 @@ export interface OverloadDef {
 }
 
 export interface ScalarFunctionDef {
-  /** The name as ksqlDB declares it (messages print it lower-case). */
+  /** The function's name (looked up case-insensitively). */
   readonly name: string;
+  /** The name as ksqlDB declares it, which its messages print; lower case unless given. */
+  readonly declaredName?: string;
   readonly category: string;
   readonly description: string;
   readonly overloads: readonly OverloadDef[];

@@ -14,6 +14,7 @@ import { dropSource } from './drop-source.js';
 import { insertValues } from './insert-values.js';
 import { describe, show } from './show.js';
 import { terminate } from './terminate.js';
+import { createType, dropType } from './types.js';
 
 export const QUERY_ENDPOINT_MESSAGE =
   "The following statement types should be issued to the websocket endpoint '/query':\n\t* PRINT\n\t* SELECT";
@@ -114,6 +115,10 @@ async function runOne(stmt: ast.Statement, ctx: ExecContext): Promise<StatementR
       return undefined;
     case 'UndefineVariable':
       return undefineVariable(stmt, ctx);
+    case 'CreateType':
+      return createType(stmt, ctx);
+    case 'DropType':
+      return dropType(stmt, ctx);
     case 'SetProperty':
       ctx.properties.set(stmt.name, stmt.value);
       return undefined;

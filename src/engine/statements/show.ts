@@ -30,6 +30,8 @@ export function show(stmt: ast.ShowList, ctx: ExecContext): StatementResult {
       };
     case 'PROPERTIES':
       return { kind: 'properties', properties: Object.fromEntries(ctx.properties) };
+    case 'TYPES':
+      return { kind: 'types', types: ctx.catalog.listTypes() };
     case 'FUNCTIONS':
       return { kind: 'functionNames', functions: builtinFunctions().list() };
     default:

@@ -51,6 +51,8 @@ function body(r: StatementResult, statementText: string, ctx: RenderContext): Re
       };
     case 'terminateQuery':
       return { ...head('terminate_query'), queryId: r.queryId, wasTerminated: r.wasTerminated };
+    case 'types':
+      return { ...head('type_list'), types: Object.fromEntries(r.types.map(([name, type]) => [name, schemaInfo(type)])) };
     case 'functionNames':
       return {
         ...head('function_names'),

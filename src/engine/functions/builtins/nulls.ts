@@ -40,6 +40,7 @@ export function sqlEquals(a: unknown, b: unknown): boolean {
 export function registerNulls(r: FunctionRegistry): void {
   r.register({
     name: 'COALESCE',
+    declaredName: 'COALESCE',
     category: 'CONDITIONAL',
     description: 'Returns the first argument that is not NULL, or NULL if all are.',
     overloads: [
@@ -53,6 +54,7 @@ export function registerNulls(r: FunctionRegistry): void {
   });
   r.register({
     name: 'IFNULL',
+    declaredName: 'IFNULL',
     category: 'CONDITIONAL',
     description: 'Returns the expression if it is not NULL, otherwise the alternative value.',
     overloads: [
@@ -66,6 +68,7 @@ export function registerNulls(r: FunctionRegistry): void {
   });
   r.register({
     name: 'NULLIF',
+    declaredName: 'NULLIF',
     category: 'CONDITIONAL',
     description: 'Returns NULL if the two values are equal, otherwise the first value.',
     overloads: [
