@@ -72,10 +72,6 @@ function registerExtractJsonField(r: FunctionRegistry): void {
   });
 }
 
-function asArrayOrObject(text: string): JsonNode | undefined {
-  return tryRead(text);
-}
-
 /** IS_JSON_STRING, JSON_ARRAY_LENGTH, JSON_CONCAT, JSON_ITEMS, JSON_KEYS, JSON_RECORDS. */
 function registerJsonInspection(r: FunctionRegistry): void {
   r.register({
@@ -93,7 +89,7 @@ function registerJsonInspection(r: FunctionRegistry): void {
         params: ['STRING'],
         returns: 'INTEGER',
         impl: (s: string) => {
-          const node = asArrayOrObject(s);
+          const node = tryRead(s);
           return node?.kind === 'array' ? node.items.length : null;
         },
       },
@@ -108,7 +104,7 @@ function registerJsonInspection(r: FunctionRegistry): void {
         params: ['STRING'],
         returns: 'ARRAY<STRING>',
         impl: (s: string) => {
-          const node = asArrayOrObject(s);
+          const node = tryRead(s);
           return node?.kind === 'object' ? [...node.fields.keys()] : null;
         },
       },
@@ -123,7 +119,7 @@ function registerJsonInspection(r: FunctionRegistry): void {
         params: ['STRING'],
         returns: 'MAP<STRING, STRING>',
         impl: (s: string) => {
-          const node = asArrayOrObject(s);
+          const node = tryRead(s);
           if (node?.kind !== 'object') return null;
           const out = new Map<string, string>();
           for (const [k, v] of node.fields) out.set(k, v.kind === 'string' ? v.value : nodeText(v));
@@ -141,7 +137,7 @@ function registerJsonInspection(r: FunctionRegistry): void {
         params: ['STRING'],
         returns: 'ARRAY<STRING>',
         impl: (s: string) => {
-          const node = asArrayOrObject(s);
+          const node = tryRead(s);
           if (node?.kind !== 'array') return null;
           const out: string[] = [];
           for (const item of node.items) {

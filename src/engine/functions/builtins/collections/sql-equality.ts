@@ -157,6 +157,7 @@ function hashKey(v: unknown): string | undefined {
     case 'bigint':
       return 'n' + v.toString();
     case 'number':
+      if (Number.isSafeInteger(v)) return 'n' + String(v === 0 ? 0 : v);
       if (Number.isInteger(v)) return 'n' + BigInt(v).toString();
       if (v !== v) return 'NaN';
       return Number.isFinite(v) ? decimalKey(Decimal.fromNumber(v)) : v > 0 ? '+Inf' : '-Inf';
