@@ -312,6 +312,10 @@ const ENTRY_VALUE_TYPES: readonly [string, SqlType | undefined][] = [
   ['STRUCT', undefined],
 ];
 
+function toDoubleValue(v: unknown): number {
+  return v instanceof Decimal ? v.toNumber() : Number(v);
+}
+
 function entries(m: SqlMap, sorted: boolean, convert: (v: unknown) => unknown): Record<string, unknown>[] {
   const list = [...m];
   if (sorted) list.sort(([a], [b]) => (String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0));
@@ -349,7 +353,7 @@ function registerMapFunctions(r: FunctionRegistry): void {
         return array(struct([{ name: 'K', type: STRING }, { name: 'V', type: valueType ?? actual }]));
       },
       // A DECIMAL map reaches the DOUBLE overload; its values become doubles.
-      impl: (m: SqlMap, sorted: boolean) => entries(m, sorted, name === 'DOUBLE' ? (v) => (v instanceof Decimal ? v.toNumber() : Number(v)) : (v) => v),
+      impl: (m: SqlMap, sorted: boolean) => entries(m, sorted, name === 'DOUBLE' ? toDoubleValue : (v) => v),
     })),
   });
   r.register({

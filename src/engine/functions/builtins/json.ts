@@ -78,7 +78,14 @@ function registerJsonInspection(r: FunctionRegistry): void {
     name: 'IS_JSON_STRING',
     category: 'JSON',
     description: 'Whether the string parses as a JSON value.',
-    overloads: [{ params: ['STRING'], returns: 'BOOLEAN', nulls: 'call', impl: (s: string | null) => s !== null && s !== undefined && tryRead(s) !== undefined }],
+    overloads: [
+      {
+        params: ['STRING'],
+        returns: 'BOOLEAN',
+        nulls: 'call',
+        impl: (s: string | null) => s !== null && s !== undefined && tryRead(s) !== undefined,
+      },
+    ],
   });
   r.register({
     name: 'JSON_ARRAY_LENGTH',

@@ -110,5 +110,7 @@ function isoTimestamp(epochMs: number): string {
   const era = y > 0 ? y : 1 - y;
   const year = era > 9999 ? '+' + era : String(era).padStart(4, '0');
   const p2 = (n: number): string => String(n).padStart(2, '0');
-  return `${year}-${p2(d.getUTCMonth() + 1)}-${p2(d.getUTCDate())}T${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}.${String(d.getUTCMilliseconds()).padStart(3, '0')}`;
+  const date = `${year}-${p2(d.getUTCMonth() + 1)}-${p2(d.getUTCDate())}`;
+  const time = `${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}.${String(d.getUTCMilliseconds()).padStart(3, '0')}`;
+  return `${date}T${time}`;
 }
