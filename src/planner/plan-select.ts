@@ -10,6 +10,7 @@ import { KsqlStatementError } from '../errors.js';
 import { compileExpression, semanticError } from '../engine/expressions/compile.js';
 import { ExpressionError } from '../engine/expressions/compile-errors.js';
 import { formatExpression } from '../sql/format-expression.js';
+import { columnRefs } from '../sql/expression-walk.js';
 import type { Evaluator } from '../engine/expressions/compiled.js';
 import type * as ast from '../sql/ast.js';
 import { BOOLEAN, typeToString } from '../sql/types.js';
@@ -20,6 +21,7 @@ import type { OutputColumn, QueryPlan } from './query-plan.js';
 export function planSelect(query: ast.Query, catalog: Catalog): QueryPlan {
   refuseUnsupported(query);
   const source = resolveSource(query.from, catalog);
+  if (!query.emit) refusePullPseudoColumns(query);
   const names = [source.name, ...(query.from.alias ? [query.from.alias] : [])];
   const scope = new InputRowScope(source.schema, names);
   const where = query.where ? compileWhere(query.where, scope) : undefined;
@@ -48,6 +50,22 @@ function refuseUnsupported(query: ast.Query): void {
   ];
   for (const [present, what] of unsupported) {
     if (present) throw new KsqlStatementError(`${what} is not supported by this server yet.`);
+  }
+}
+
+/** Pull queries cannot read ROWPARTITION or ROWOFFSET (ksqlDB's PullQueryValidator). */
+function refusePullPseudoColumns(query: ast.Query): void {
+  const disallowed = new Set(['ROWPARTITION', 'ROWOFFSET']);
+  const found = (exprs: readonly ast.Expression[]): string[] => [
+    ...new Set(exprs.flatMap(columnRefs).map((c) => c.name).filter((n) => disallowed.has(n))),
+  ];
+  const select = found(query.select.flatMap((s) => (s.kind === 'Expr' ? [s.expr] : [])));
+  if (select.length > 0) {
+    throw new KsqlStatementError(`Pull queries don't support the following columns in SELECT clauses: ${select.map((n) => `\`${n}\``).join(', ')}`);
+  }
+  const where = found(query.where ? [query.where] : []);
+  if (where.length > 0) {
+    throw new KsqlStatementError(`Pull queries don't support the following columns in WHERE clauses: ${where.map((n) => `\`${n}\``).join(', ')}`);
   }
 }
 

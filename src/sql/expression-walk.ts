@@ -1,0 +1,56 @@
+/** Visits every sub-expression of an expression, parents first. */
+import type * as ast from './ast.js';
+
+export function children(e: ast.Expression): ast.Expression[] {
+  switch (e.kind) {
+    case 'StructDeref':
+      return [e.base];
+    case 'Subscript':
+      return [e.base, e.index];
+    case 'Unary':
+    case 'Not':
+    case 'IsNull':
+      return [e.operand];
+    case 'Binary':
+    case 'Comparison':
+    case 'Logical':
+    case 'IsDistinct':
+      return [e.left, e.right];
+    case 'Like':
+      return [e.value, e.pattern];
+    case 'Between':
+      return [e.value, e.low, e.high];
+    case 'InList':
+      return [e.value, ...e.list];
+    case 'Case':
+      return [...(e.operand ? [e.operand] : []), ...e.whens.flatMap((w) => [w.when, w.then]), ...(e.else ? [e.else] : [])];
+    case 'Cast':
+      return [e.operand];
+    case 'FunctionCall':
+      return [...e.args];
+    case 'Lambda':
+      return [e.body];
+    case 'ArrayCtor':
+      return [...e.items];
+    case 'MapCtor':
+      return e.entries.flatMap((x) => [x.key, x.value]);
+    case 'StructCtor':
+      return e.fields.map((f) => f.value);
+    default:
+      return [];
+  }
+}
+
+export function walkExpression(e: ast.Expression, visit: (e: ast.Expression) => void): void {
+  visit(e);
+  for (const c of children(e)) walkExpression(c, visit);
+}
+
+/** The column names an expression reads (lambda parameters included, as written). */
+export function columnRefs(e: ast.Expression): ast.ColumnRef[] {
+  const out: ast.ColumnRef[] = [];
+  walkExpression(e, (x) => {
+    if (x.kind === 'ColumnRef') out.push(x);
+  });
+  return out;
+}
