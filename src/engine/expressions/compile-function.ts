@@ -6,7 +6,7 @@
  */
 import type * as ast from '../../sql/ast.js';
 import { typeToString, type SqlType } from '../../sql/types.js';
-import type { CompiledOverload, LambdaFn, RegisteredFunction } from '../functions/function-registry.js';
+import type { CompiledOverload, LambdaFn, RegisteredFunction, ReturnTypeContext } from '../functions/function-registry.js';
 import { instantiate, matchArg, type Bindings, type Pattern } from '../functions/signature.js';
 import { semanticError } from './compile-errors.js';
 import type { Compiled, Evaluator, ResolvedColumn, Row, RowScope } from './compiled.js';
@@ -77,7 +77,12 @@ function tryOverload(
   }
   const type = resultType(o, args, bindings);
   if (!type) return undefined;
-  return { cost, built: invoke(o, args, type, fn.def.volatile === true) };
+  const impl = o.def.bind ? o.def.bind(typeContext(args, bindings)) : o.def.impl;
+  return { cost, built: invoke(o, impl, args, type, fn.def.volatile === true) };
+}
+
+function typeContext(args: readonly Compiled[], bindings: Bindings): ReturnTypeContext {
+  return { args: args.map((a) => a.type), bindings, constants: args.map((a) => (a.constant ? a.eval([]) : undefined)) };
 }
 
 /** Converts a numeric argument to the type its parameter asks for (INTEGER → DOUBLE, ...). */
@@ -95,15 +100,11 @@ function nullOr(v: unknown, f: (v: unknown) => unknown): unknown {
 }
 
 function resultType(o: CompiledOverload, args: readonly Compiled[], bindings: Bindings): SqlType | undefined {
-  if (typeof o.returns === 'function') {
-    const constants = args.map((a) => (a.constant ? a.eval([]) : undefined));
-    return o.returns({ args: args.map((a) => a.type), bindings, constants });
-  }
+  if (typeof o.returns === 'function') return o.returns(typeContext(args, bindings));
   return instantiate(o.returns, bindings);
 }
 
-function invoke(o: CompiledOverload, args: readonly Compiled[], type: SqlType, volatile: boolean): Compiled {
-  const impl = o.def.impl;
+function invoke(o: CompiledOverload, impl: (...args: unknown[]) => unknown, args: readonly Compiled[], type: SqlType, volatile: boolean): Compiled {
   const evals = args.map((a) => a.eval);
   const propagate = (o.def.nulls ?? 'propagate') === 'propagate';
   const call = (row: Row): unknown => {

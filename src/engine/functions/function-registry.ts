@@ -26,6 +26,13 @@ export interface OverloadDef {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   readonly impl: (...args: any[]) => unknown;
   /**
+   * Builds the implementation for one call site from its argument types, for functions whose
+   * behaviour depends on a type the values alone do not tell (an INTEGER 1 and a DOUBLE 1.0 are
+   * both the number 1). Used instead of `impl` when present.
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly bind?: (ctx: ReturnTypeContext) => (...args: any[]) => unknown;
+  /**
    * 'propagate' (the default): any NULL argument gives NULL without calling impl.
    * 'call': impl is called with NULLs and decides.
    */

@@ -251,23 +251,18 @@ function registerJsonArrayContains(r: FunctionRegistry): void {
 
 /**
  * TO_JSON_STRING needs the argument's SQL type (an INTEGER 1 and a DOUBLE 1.0 are both the
- * number 1 at run time). The framework hands implementations values only, but it computes the
- * result type of a call (`returns`) right before it takes the implementation (`impl`), once per
- * call site: the type seen by `returns` is kept and the implementation read just after is built
- * for it. Reading `impl` at any other time gives a writer that infers the type from the value.
+ * number 1 at run time), so its writer is built per call site from the argument type.
  */
 function toJsonStringOverload(): OverloadDef {
-  let pending: SqlType | null | undefined;
   return {
     params: ['ANY'],
     nulls: 'call',
-    returns: ({ args }: ReturnTypeContext) => {
-      pending = args[0] ?? null;
-      return STRING;
-    },
-    get impl() {
-      const write = pending === undefined ? inferredJson : toJsonWriter(pending);
-      pending = undefined;
+    returns: 'STRING',
+    impl: (v: unknown) => inferredJson(v),
+    bind: ({ args }: ReturnTypeContext) => {
+      const type = args[0];
+      if (!type) return () => 'null';
+      const write = toJsonWriter(type);
       return (v: unknown) => write(v);
     },
   };
