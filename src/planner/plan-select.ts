@@ -78,7 +78,7 @@ export function resolveSource(rel: ast.Relation, catalog: Catalog): DataSource {
 function compileWhere(expr: ast.Expression, scope: InputRowScope): Evaluator {
   const c = inClause(() => compileExpression(expr, { scope, clause: 'WHERE' }), (detail) => `Error in WHERE expression: ${detail}\nStatement: ${formatExpression(expr)}`);
   if (c.type !== null && c.type !== BOOLEAN && c.type.kind !== 'BOOLEAN') {
-    throw semanticError(expr.loc, `Type error in WHERE expression: Should evaluate to boolean but is ${typeToString(c.type)} instead.`);
+    throw semanticError(expr.loc, `Type error in WHERE expression: Should evaluate to boolean but is ${formatExpression(expr)} (${typeToString(c.type)}) instead.`);
   }
   return c.eval;
 }

@@ -3,6 +3,8 @@
  * CSV-style double-quoting. Empty fields are null.
  */
 import { coerce, CoercionError } from '../coerce.js';
+import { Decimal } from '../../sql/decimal.js';
+import { formatJavaDouble } from '../../codec/java-double.js';
 import type { Column } from '../schema.js';
 import { decodeText, SerdeError, type Serde } from './format.js';
 
@@ -18,7 +20,7 @@ export function delimitedSerde(columns: readonly Column[], delimiter = ','): Ser
     },
     serialize(values) {
       if (values === null) return null;
-      return Buffer.from(values.map((v) => writeField(v, delimiter)).join(delimiter), 'utf8');
+      return Buffer.from(values.map((v, i) => writeField(fieldText(v, columns[i]!), delimiter)).join(delimiter), 'utf8');
     },
   };
 }
@@ -33,10 +35,35 @@ function readField(text: string, column: Column): unknown {
   }
 }
 
-function writeField(v: unknown, delimiter: string): string {
-  if (v === null || v === undefined) return '';
-  const text = String(v);
-  return text.includes(delimiter) || text.includes('"') || text.includes('\n') ? `"${text.replace(/"/g, '""')}"` : text;
+/**
+ * A field as Commons CSV writes it with QuoteMode.MINIMAL (ksqlDB's DELIMITED serializer): quoted
+ * when it starts with anything but a letter or digit, contains the delimiter, a quote or a line
+ * break, or ends with white space.
+ */
+function writeField(text: string | undefined, delimiter: string): string {
+  if (text === undefined) return '';
+  const needsQuotes =
+    text === '' ||
+    !/^[0-9A-Za-z]/.test(text) ||
+    text.includes(delimiter) ||
+    /["\r\n]/.test(text) ||
+    /\s$/.test(text);
+  return needsQuotes ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** A value's text by its column type: Java's double text, plain decimals, epoch numbers for temporal types, Base64 bytes. */
+function fieldText(v: unknown, column: Column): string | undefined {
+  if (v === null || v === undefined) return undefined;
+  switch (column.type.kind) {
+    case 'DOUBLE':
+      return formatJavaDouble(v as number);
+    case 'BYTES':
+      return Buffer.from(v as Uint8Array).toString('base64');
+    case 'DECIMAL':
+      return v instanceof Decimal ? v.toString() : String(v);
+    default:
+      return String(v);
+  }
 }
 
 function splitFields(line: string, delimiter: string): string[] {

@@ -6,7 +6,8 @@
 import type * as ast from '../../sql/ast.js';
 import { KsqlStatementError } from '../../errors.js';
 import { Decimal } from '../../sql/decimal.js';
-import { BIGINT, BOOLEAN, DOUBLE, INTEGER, STRING, decimal, typeToString, type SqlType } from '../../sql/types.js';
+import { BIGINT, BOOLEAN, DOUBLE, INTEGER, STRING, decimal, typesEqual, typeToString, type SqlType } from '../../sql/types.js';
+import { valuesEqual } from './value-equality.js';
 import type { Compiled, Evaluator, Row, RowScope } from './compiled.js';
 import { compareNumeric, converter, numericRank, widerNumeric } from './numeric.js';
 import { formatExpression } from '../../sql/format-expression.js';
@@ -136,7 +137,14 @@ function compileColumn(ref: ast.ColumnRef, ctx: CompileContext): Compiled {
 type CompareFn = (a: unknown, b: unknown) => number;
 
 /** How two operand types compare, or undefined when ksqlDB has no such operator. */
-function comparator(a: SqlType, b: SqlType): { left: (v: unknown) => unknown; right: (v: unknown) => unknown; cmp: CompareFn } | undefined {
+interface Comparator {
+  left: (v: unknown) => unknown;
+  right: (v: unknown) => unknown;
+  cmp: CompareFn;
+  equalityOnly?: boolean;
+}
+
+function comparator(a: SqlType, b: SqlType): Comparator | undefined {
   if (numericRank(a) !== undefined && numericRank(b) !== undefined) {
     const common = widerNumeric(a, b);
     return { left: converter(a, common), right: converter(b, common), cmp: compareNumeric(common.kind) };
@@ -167,6 +175,11 @@ function comparator(a: SqlType, b: SqlType): { left: (v: unknown) => unknown; ri
       return { left: id, right: id, cmp: (x, y) => (x as number) - (y as number) };
     case 'BYTES':
       return { left: id, right: id, cmp: (x, y) => Buffer.compare(x as Uint8Array, y as Uint8Array) };
+    case 'ARRAY':
+    case 'MAP':
+    case 'STRUCT':
+      // Equality only: ordering operators on these types are refused by compileComparison.
+      return typesEqual(a, b) ? { left: id, right: id, cmp: (x, y) => (valuesEqual(x, y) ? 0 : 1), equalityOnly: true } : undefined;
     default:
       return undefined;
   }
@@ -204,7 +217,7 @@ function compileComparison(expr: ast.Comparison, ctx: CompileContext): Compiled 
     );
   }
   const c = comparator(l.type, r.type);
-  if (!c) {
+  if (!c || (c.equalityOnly && expr.op !== '=' && expr.op !== '<>')) {
     throw semanticError(
       expr.loc,
       `Cannot compare ${formatExpression(expr.left)} (${typeToString(l.type)}) to ${formatExpression(expr.right)} (${typeToString(r.type)}) with ${OP_NAMES[expr.op]}.`,
@@ -411,15 +424,35 @@ function compileCast(expr: ast.Cast, ctx: CompileContext): Compiled {
   };
 }
 
+/**
+ * IN: each item compared with `=`; a NULL item never matches but makes a miss NULL. String
+ * literals in the list are read as numbers when the value is numeric (ksqlDB's InPredicate
+ * coercion); an item of an incomparable type is refused with ksqlDB's "operator does not exist".
+ */
 function compileInList(expr: ast.InList, ctx: CompileContext): Compiled {
-  const tests = expr.list.map((item) =>
-    compileComparison({ kind: 'Comparison', op: '=', left: expr.value, right: item, loc: item.loc ?? expr.loc }, ctx).eval,
-  );
+  const value = compileExpression(expr.value, ctx);
+  const tests: Evaluator[] = [];
+  let hasNull = false;
+  for (const raw of expr.list) {
+    const item = value.type ? coerceInItem(raw, value.type) : raw;
+    const compiled = compileExpression(item, ctx);
+    if (compiled.type === null) {
+      hasNull = true;
+      continue;
+    }
+    if (value.type && !comparator(value.type, compiled.type)) {
+      throw semanticError(
+        raw.loc,
+        `Invalid Predicate: operator does not exist: ${typeToString(value.type)} = ${typeToString(compiled.type)} (${formatExpression(raw)})\nHint: You might need to add explicit type casts.`,
+      );
+    }
+    tests.push(compileComparison({ kind: 'Comparison', op: '=', left: expr.value, right: item, loc: raw.loc ?? expr.loc }, ctx).eval);
+  }
   const negated = expr.negated;
   return {
     type: BOOLEAN,
     eval: (row) => {
-      let sawNull = false;
+      let sawNull = hasNull;
       for (const t of tests) {
         const v = t(row);
         if (v === true) return !negated;
@@ -428,4 +461,14 @@ function compileInList(expr: ast.InList, ctx: CompileContext): Compiled {
       return sawNull ? null : negated;
     },
   };
+}
+
+function coerceInItem(item: ast.Expression, target: SqlType): ast.Expression {
+  if (item.kind !== 'Literal' || item.value.type !== 'STRING' || numericRank(target) === undefined) return item;
+  const text = item.value.value.trim();
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text)) {
+    throw semanticError(item.loc, `Invalid Predicate: invalid input syntax for type ${typeToString(target)}: "${item.value.value}".`);
+  }
+  const kind = /[eE]/.test(text) ? 'DOUBLE_TEXT' : /\./.test(text) ? 'DECIMAL_TEXT' : 'INTEGER_TEXT';
+  return { kind: 'Literal', value: { type: kind, text }, loc: item.loc };
 }

@@ -50,6 +50,9 @@ export function compileArray(expr: ast.ArrayCtor, compile: CompileFn): Compiled 
 }
 
 export function compileMap(expr: ast.MapCtor, compile: CompileFn): Compiled {
+  if (expr.entries.length === 0) {
+    throw semanticError(expr.loc, 'Map constructor cannot be empty. Please supply at least one key value pair (see https://github.com/confluentinc/ksql/issues/4239).');
+  }
   const keys = expr.entries.map((e) => compile(e.key));
   const values = expr.entries.map((e) => compile(e.value));
   const keyType = commonType(keys, expr.entries.map((e) => e.key), 'map keys');
@@ -70,6 +73,9 @@ export function compileMap(expr: ast.MapCtor, compile: CompileFn): Compiled {
 }
 
 export function compileStruct(expr: ast.StructCtor, compile: CompileFn): Compiled {
+  const names = expr.fields.map((f) => f.name);
+  const duplicate = names.find((n, i) => names.indexOf(n) !== i);
+  if (duplicate !== undefined) throw semanticError(expr.loc, `Duplicate field names found in STRUCT: '${duplicate}'`);
   const fields = expr.fields.map((f) => ({ name: f.name, c: compile(f.value) }));
   const untyped = fields.find((f) => f.c.type === null);
   if (untyped) throw semanticError(expr.loc, `Cannot infer the type of struct field ${untyped.name} from NULL; use CAST.`);

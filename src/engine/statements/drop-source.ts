@@ -10,7 +10,7 @@ export async function dropSource(stmt: ast.DropSource, ctx: ExecContext): Promis
   const source = ctx.catalog.getSource(stmt.name);
   if (!source) {
     if (stmt.ifExists) return { kind: 'command', commandId, message: `Source \`${stmt.name}\` does not exist.`, queryId: null };
-    throw new KsqlStatementError(`Source ${stmt.name} does not exist.`);
+    throw new KsqlStatementError(`${stmt.sourceType === 'STREAM' ? 'Stream' : 'Table'} ${stmt.name} does not exist.`);
   }
   if (source.type !== stmt.sourceType) {
     throw new KsqlStatementError(`Incompatible data source type is ${source.type}, but statement was DROP ${stmt.sourceType}`);

@@ -57,6 +57,11 @@ export interface Ymd {
   readonly day: number;
 }
 
+/** Days from 0000-03-01 to the start of a March-based year. */
+function startOf(y: number): number {
+  return 365 * y + Math.trunc(y / 4) - Math.trunc(y / 100) + Math.trunc(y / 400);
+}
+
 /** The ISO date of an epoch day. */
 export function fromEpochDay(days: number): Ymd {
   let zeroDay = days + DAYS_0000_TO_1970 - 60;
@@ -67,7 +72,6 @@ export function fromEpochDay(days: number): Ymd {
     zeroDay += -cycles * DAYS_PER_CYCLE;
   }
   let yearEst = Math.trunc((400 * zeroDay + 591) / DAYS_PER_CYCLE);
-  const startOf = (y: number): number => 365 * y + Math.trunc(y / 4) - Math.trunc(y / 100) + Math.trunc(y / 400);
   let doyEst = zeroDay - startOf(yearEst);
   if (doyEst < 0) {
     yearEst--;

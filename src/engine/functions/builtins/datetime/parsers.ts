@@ -87,6 +87,15 @@ function withYear(year: number, ymd: { year: number; month: number; day: number 
   return previousValid(year, ymd.month, ymd.day);
 }
 
+function of(h: number, m: number, s: number, n: number): number {
+  return ((h * 60 + m) * 60 + s) * 1e9 + n;
+}
+
+/** LocalTime.plusNanos: wraps around midnight. */
+function plus(nanos: number, delta: number): number {
+  return (((nanos + delta) % NANOS_PER_DAY) + NANOS_PER_DAY) % NANOS_PER_DAY;
+}
+
 /** LocalTime.with(field, value), on nanos of day. */
 function timeWith(nanos: number, f: ChronoField, value: number): number {
   checkField(f, value);
@@ -94,8 +103,6 @@ function timeWith(nanos: number, f: ChronoField, value: number): number {
   const minute = Math.floor(nanos / 60_000_000_000) % 60;
   const second = Math.floor(nanos / 1e9) % 60;
   const nano = nanos % 1e9;
-  const of = (h: number, m: number, s: number, n: number): number => ((h * 60 + m) * 60 + s) * 1e9 + n;
-  const plus = (delta: number): number => (((nanos + delta) % NANOS_PER_DAY) + NANOS_PER_DAY) % NANOS_PER_DAY;
   switch (f) {
     case 'NANO_OF_SECOND':
       return of(hour, minute, second, value);
@@ -112,21 +119,21 @@ function timeWith(nanos: number, f: ChronoField, value: number): number {
     case 'SECOND_OF_MINUTE':
       return of(hour, minute, value, nano);
     case 'SECOND_OF_DAY':
-      return plus((value - Math.floor(nanos / 1e9)) * 1e9);
+      return plus(nanos, (value - Math.floor(nanos / 1e9)) * 1e9);
     case 'MINUTE_OF_HOUR':
       return of(hour, value, second, nano);
     case 'MINUTE_OF_DAY':
-      return plus((value - (hour * 60 + minute)) * 60e9);
+      return plus(nanos, (value - (hour * 60 + minute)) * 60e9);
     case 'HOUR_OF_AMPM':
-      return plus((value - (hour % 12)) * 3600e9);
+      return plus(nanos, (value - (hour % 12)) * 3600e9);
     case 'CLOCK_HOUR_OF_AMPM':
-      return plus(((value === 12 ? 0 : value) - (hour % 12)) * 3600e9);
+      return plus(nanos, ((value === 12 ? 0 : value) - (hour % 12)) * 3600e9);
     case 'HOUR_OF_DAY':
       return of(value, minute, second, nano);
     case 'CLOCK_HOUR_OF_DAY':
       return of(value === 24 ? 0 : value, minute, second, nano);
     case 'AMPM_OF_DAY':
-      return plus((value - Math.floor(hour / 12)) * 12 * 3600e9);
+      return plus(nanos, (value - Math.floor(hour / 12)) * 12 * 3600e9);
     default:
       throw new DateTimeError(`Unsupported field: ${f}`);
   }

@@ -339,23 +339,16 @@ class Resolver {
     }
   }
 
+  /** Fields left over must agree with the resolved date and time; those that do are dropped. */
   private crossCheck(): void {
-    const check = (supports: (f: Field) => boolean, get: (f: Field) => number | undefined, what: string): void => {
-      for (const [k, v] of [...this.fields]) {
-        if (!supports(k)) continue;
-        const derived = get(k);
-        if (derived === undefined) continue;
-        if (derived !== v) throw new DateTimeError(`Conflict found: Field ${fieldDisplayName(k)} ${derived} differs from ${fieldDisplayName(k)} ${v} derived from ${what}`);
-        this.fields.delete(k);
-      }
-    };
-    if (this.date !== null) {
-      const d = this.date;
-      check(dateSupports, (k) => dateField(d, k, this.week), 'the date');
-    }
-    if (this.time !== null) {
-      const t = this.time;
-      check(isTimeField, (k) => timeField(t, k), 'the time');
+    if (this.date === null && this.time === null) return;
+    for (const [k, v] of [...this.fields]) {
+      let derived: number | undefined;
+      if (this.date !== null && dateSupports(k)) derived = dateField(this.date, k, this.week);
+      else if (this.time !== null && isTimeField(k)) derived = timeField(this.time, k);
+      if (derived === undefined) continue;
+      if (derived !== v) throw new DateTimeError(`Conflict found: Field ${fieldDisplayName(k)} ${derived} differs from ${fieldDisplayName(k)} ${v} derived from the parsed date-time`);
+      this.fields.delete(k);
     }
   }
 
