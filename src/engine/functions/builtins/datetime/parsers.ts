@@ -168,12 +168,32 @@ function epochMillis(z: Zoned): number {
   return seconds * 1000 + Math.floor((z.nanos % 1e9) / 1e6);
 }
 
+/**
+ * The result of the field-by-field application when it cannot depend on the order: a full date
+ * and time and no other fields but the instant or offset, in a zone with one valid offset there.
+ */
+function completeTimestamp(parsed: Resolved, zone: Zone): number | undefined {
+  if (parsed.date === null || parsed.time === null) return undefined;
+  for (const f of parsed.fields.keys()) {
+    if (f !== 'INSTANT_SECONDS' && f !== 'OFFSET_SECONDS') return undefined;
+  }
+  const millis = Math.floor((parsed.time % 1e9) / 1e6);
+  const instant = parsed.fields.get('INSTANT_SECONDS');
+  if (instant !== undefined) return instant * 1000 + millis;
+  const local = parsed.date * SECONDS_PER_DAY + Math.floor(parsed.time / 1e9);
+  const offsets = validOffsets(zone, local);
+  return offsets.length === 1 ? (local - offsets[0]!) * 1000 + millis : undefined;
+}
+
 const TIMESTAMP_OPTIONS = { caseInsensitive: true, week: ROOT_WEEK } as const;
 
 /** ksqlDB's StringToTimestampParser: epoch millis of the text, in `zone` unless the text names one. */
 export function parseTimestamp(text: string, pattern: string, zone: Zone): number {
   const parsed = resolve(formatter(pattern, TIMESTAMP_OPTIONS).parseFields(text), ROOT_WEEK);
-  let z = zonedOfLocal(0, 0, parsed.queryZone() ?? zone);
+  const target = parsed.queryZone() ?? zone;
+  const direct = completeTimestamp(parsed, target);
+  if (direct !== undefined) return direct;
+  let z = zonedOfLocal(0, 0, target);
   for (const f of CHRONO_FIELDS) {
     if (!parsed.isSupported(f)) continue;
     const value = parsed.getLong(f);

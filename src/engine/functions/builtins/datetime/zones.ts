@@ -296,7 +296,38 @@ const ABBREVIATIONS: Readonly<Record<string, string>> = {
   'Western Indonesia Time': 'WIB',
   'Gulf Standard Time': 'GST',
   'Pakistan Standard Time': 'PKT',
-  'Philippine Standard Time': 'PST',
+  'Nepal Time': 'NPT',
+  'Arabian Standard Time': 'AST',
+  'Iran Standard Time': 'IRST',
+  'Iran Daylight Time': 'IRDT',
+  'Afghanistan Time': 'AFT',
+  'Myanmar Time': 'MMT',
+  'Malaysia Time': 'MYT',
+  'Central Indonesia Time': 'WITA',
+  'Eastern Indonesia Time': 'WIT',
+  'Peru Standard Time': 'PET',
+  'Colombia Standard Time': 'COT',
+  'Venezuela Time': 'VET',
+  'Chile Standard Time': 'CLT',
+  'Chile Summer Time': 'CLST',
+  'Uruguay Standard Time': 'UYT',
+  'Bolivia Time': 'BOT',
+  'Ecuador Time': 'ECT',
+  'Fiji Standard Time': 'FJT',
+  'Samoa Standard Time': 'SST',
+  'Chamorro Standard Time': 'ChST',
+  'Yakutsk Standard Time': 'YAKT',
+  'Vladivostok Standard Time': 'VLAT',
+  'Yekaterinburg Standard Time': 'YEKT',
+  'Omsk Standard Time': 'OMST',
+  'Krasnoyarsk Standard Time': 'KRAT',
+  'Irkutsk Standard Time': 'IRKT',
+  'Novosibirsk Standard Time': 'NOVT',
+  'Magadan Standard Time': 'MAGT',
+  'Uzbekistan Standard Time': 'UZT',
+  'Azores Standard Time': 'AZOT',
+  'Azores Summer Time': 'AZOST',
+  'Cape Verde Standard Time': 'CVT',
   'Coordinated Universal Time': 'UTC',
 };
 
@@ -323,8 +354,30 @@ function javaGmt(name: string): string | undefined {
   return `GMT${m[1]}${pad2(Number(m[2]))}:${m[3] ?? '00'}`;
 }
 
+/** Names by zone and style, per hour in which the zone's offset does not change. */
+const nameCache = new Map<string, Map<number, string>>();
+
 /** The zone's display name as DateTimeFormatter prints it for `z`/`zzzz` (`v`/`vvvv` when generic). */
 export function zoneName(zone: Zone, epochSecond: number, full: boolean, generic: boolean): string {
+  if (zone.kind !== 'region') return computeZoneName(zone, epochSecond, full, generic);
+  const key = `${zone.id}|${full ? 'F' : 'S'}${generic ? 'G' : ''}`;
+  let cache = nameCache.get(key);
+  if (!cache) {
+    cache = new Map();
+    nameCache.set(key, cache);
+  }
+  const hour = floorDiv(Math.floor(epochSecond), 3600);
+  const known = cache.get(hour);
+  if (known !== undefined) return known;
+  const name = computeZoneName(zone, epochSecond, full, generic);
+  if (offsetAt(zone, hour * 3600) === offsetAt(zone, hour * 3600 + 3599)) {
+    if (cache.size > 50_000) cache.clear();
+    cache.set(hour, name);
+  }
+  return name;
+}
+
+function computeZoneName(zone: Zone, epochSecond: number, full: boolean, generic: boolean): string {
   if (zone.kind === 'offset') return zone.id;
   if (zone.kind === 'fixed' || GMT_IDS.has(zone.id) || UTC_IDS.has(zone.id)) {
     if (zone.id === 'UTC' || UTC_IDS.has(zone.id)) return full ? 'Coordinated Universal Time' : 'UTC';
