@@ -357,6 +357,13 @@ describe('functions: strings', () => {
     expect(evaluate("REGEXP_EXTRACT('a.b', M)", cols).json).to.equal('null');
   });
 
+  it('moves past supplementary characters after empty matches', () => {
+    expect(evaluate("REGEXP_SPLIT_TO_ARRAY('a😀b', '(?=b)|(?<=a)')").value).to.deep.equal(['a', '😀', 'b']);
+    expect(evaluate("REGEXP_REPLACE('😀x', 'x*', '-')").value).to.equal('-😀--');
+    // an empty pattern splits UTF-16 units, as Pattern.split does
+    expect(evaluate("REGEXP_SPLIT_TO_ARRAY('😀', '')").value).to.deep.equal(['\ud83d', '\ude00']);
+  });
+
   it('creates a different random UUID per row', () => {
     const a = evaluate('UUID()').json;
     expect(a).to.match(/^"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"$/);

@@ -951,20 +951,21 @@ function toMatch(p: JavaPattern, m: RegExpExecArray): JavaMatch {
 
 /** `matcher.find(from)`: the first match starting at or after `from`. */
 export function findFrom(p: JavaPattern, input: string, from: number): JavaMatch | undefined {
+  // A search cannot start between the halves of a surrogate pair (JavaScript would step back
+  // to the pair's start): start after the pair.
+  if (from > 0 && from < input.length && isLow(input.charCodeAt(from)) && isHigh(input.charCodeAt(from - 1))) from++;
   if (from > input.length) return undefined;
   p.regex.lastIndex = from;
   const m = p.regex.exec(input);
   return m ? toMatch(p, m) : undefined;
 }
 
+const isHigh = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
+const isLow = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
+
 /** Where the next search starts after an empty match at `at` (one character further). */
 function stepOver(input: string, at: number): number {
-  const c = input.charCodeAt(at);
-  if (c >= 0xd800 && c <= 0xdbff) {
-    const d = input.charCodeAt(at + 1);
-    if (d >= 0xdc00 && d <= 0xdfff) return at + 2;
-  }
-  return at + 1;
+  return isHigh(input.charCodeAt(at)) && isLow(input.charCodeAt(at + 1)) ? at + 2 : at + 1;
 }
 
 /** The matches successive `matcher.find()` calls give. */
