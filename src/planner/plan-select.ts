@@ -10,7 +10,8 @@ import { KsqlStatementError } from '../errors.js';
 import { compileExpression, semanticError } from '../engine/expressions/compile.js';
 import { ExpressionError } from '../engine/expressions/compile-errors.js';
 import { formatExpression } from '../sql/format-expression.js';
-import { columnRefs } from '../sql/expression-walk.js';
+import { columnRefs, findExpression, replaceExpression } from '../sql/expression-walk.js';
+import type { Compiled, RowScope } from '../engine/expressions/compiled.js';
 import type { Evaluator } from '../engine/expressions/compiled.js';
 import type * as ast from '../sql/ast.js';
 import { BOOLEAN, typeToString } from '../sql/types.js';
@@ -110,16 +111,50 @@ function compileProjection(
       });
       continue;
     }
-    const c = inClause(() => compileExpression(item.expr, { scope, clause: 'SELECT' }), (detail) => `Invalid Select: ${detail}`);
+    const c = inClause(() => compileItem(item.expr, scope), (detail) => `Invalid Select: ${detail}`);
     if (c.type === null) throw semanticError(item.expr.loc, `Can't determine the type of the expression NULL in SELECT; use CAST.`);
     const name = item.alias ?? implicitName(item.expr) ?? nextName();
-    if (item.expr.kind === 'FunctionCall' && builtinFunctions().get(item.expr.name)?.def.table) explode.push(projection.length);
+    if (findTableFunction(item.expr)) explode.push(projection.length);
     projection.push(c.eval);
     const ref = item.expr.kind === 'ColumnRef' ? source.schema.find(item.expr.name) : undefined;
     columns.push({ name, type: c.type, isKey: ref?.namespace === 'KEY', ...(ref ? { sourceName: ref.name } : {}) });
   }
   rejectDuplicates(columns);
   return { projection, columns, explode };
+}
+
+function findTableFunction(expr: ast.Expression): ast.FunctionCall | undefined {
+  return findExpression(expr, (e) => e.kind === 'FunctionCall' && builtinFunctions().get(e.name)?.def.table === true) as
+    | ast.FunctionCall
+    | undefined;
+}
+
+/**
+ * A select item. One with a table function inside (`EXPLODE(A)->F`) yields a list: the table
+ * function's list with the rest of the expression applied to each element through a slot.
+ */
+function compileItem(expr: ast.Expression, scope: InputRowScope): Compiled {
+  const call = findTableFunction(expr);
+  const list = call ? compileExpression(call, { scope, clause: 'SELECT' }) : undefined;
+  if (!call || !list || call === expr) return compileExpression(expr, { scope, clause: 'SELECT' });
+  const slot = { value: undefined as unknown };
+  const ELEMENT = '\u0000TABLE_FUNCTION_ELEMENT';
+  const elementScope: RowScope = {
+    resolve: (source, name) => (source === undefined && name === ELEMENT ? { type: list.type!, read: () => slot.value } : scope.resolve(source, name)),
+    describe: () => scope.describe(),
+  };
+  const rest = compileExpression(replaceExpression(expr, call, { kind: 'ColumnRef', name: ELEMENT }), { scope: elementScope, clause: 'SELECT' });
+  return {
+    type: rest.type,
+    eval: (row) => {
+      const items = list.eval(row);
+      if (!Array.isArray(items)) return null;
+      return items.map((el) => {
+        slot.value = el;
+        return rest.eval(row);
+      });
+    },
+  };
 }
 
 /** KSQL_COL_0, KSQL_COL_1, ... skipping names the source already has (ksqlDB's ColumnNames). */

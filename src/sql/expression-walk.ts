@@ -54,3 +54,27 @@ export function columnRefs(e: ast.Expression): ast.ColumnRef[] {
   });
   return out;
 }
+
+/** The first node for which `test` holds, parents first. */
+export function findExpression(e: ast.Expression, test: (e: ast.Expression) => boolean): ast.Expression | undefined {
+  if (test(e)) return e;
+  for (const c of children(e)) {
+    const hit = findExpression(c, test);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+/** A copy of the expression with one node (found by identity) replaced. */
+export function replaceExpression(e: ast.Expression, target: ast.Expression, replacement: ast.Expression): ast.Expression {
+  return replaceIn(e, target, replacement) as ast.Expression;
+}
+
+function replaceIn(node: unknown, target: unknown, replacement: unknown): unknown {
+  if (node === target) return replacement;
+  if (Array.isArray(node)) return node.map((n) => replaceIn(n, target, replacement));
+  if (node === null || typeof node !== 'object') return node;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(node)) out[k] = replaceIn(v, target, replacement);
+  return out;
+}

@@ -4,12 +4,16 @@
  */
 import type { FunctionRegistry } from '../function-registry.js';
 
-/** Every combination of the array with elements replaced by NULL (ksqlDB's Cube UDTF). */
+/**
+ * Every combination of the array with elements replaced by NULL, in ksqlDB's order (Cube UDTF):
+ * counting up from all-NULL, the last element changing fastest; repeated combinations (from NULL
+ * inputs) are dropped.
+ */
 function cube(values: readonly unknown[]): unknown[][] {
   const out: unknown[][] = [];
   const n = values.length;
   for (let mask = 0; mask < 1 << n; mask++) {
-    const combo = values.map((v, i) => ((mask >> (n - 1 - i)) & 1 ? null : v));
+    const combo = values.map((v, i) => ((mask >> (n - 1 - i)) & 1 ? v : null));
     if (!out.some((o) => o.every((x, i) => x === combo[i]))) out.push(combo);
   }
   return out;
