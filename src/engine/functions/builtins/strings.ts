@@ -30,7 +30,7 @@ import {
 } from './strings/java-text.js';
 
 const CATEGORY = 'STRING';
-const REGEX_CATEGORY = 'REGULAR_EXPRESSION';
+const REGEX_CATEGORY = 'REGULAR EXPRESSION';
 
 /** A Java `int` parameter: NULL cannot be unboxed, so the call fails (and the row gets NULL). */
 function int(v: number | null): number {
