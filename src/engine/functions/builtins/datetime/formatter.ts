@@ -715,10 +715,8 @@ class ZoneTextPP extends ZoneIdPP {
   override format(ctx: PrintContext, out: string[]): boolean {
     const zone = ctx.zone('zoneId');
     if (!zone) return false;
-    const at = ctx.temporal.epochSecond();
-    if (zone.kind === 'offset') out.push(zone.id);
-    else if (at === undefined) out.push(zoneName(zone, Date.now() / 1000, this.full, true));
-    else out.push(zoneName(zone, at, this.full, this.generic));
+    // Only zoned date-times carry a zone, so the instant is known.
+    out.push(zoneName(zone, ctx.temporal.epochSecond() ?? 0, this.full, this.generic));
     return true;
   }
 }
