@@ -179,7 +179,7 @@ function comparator(a: SqlType, b: SqlType): Comparator | undefined {
     case 'MAP':
     case 'STRUCT':
       // Equality only: ordering operators on these types are refused by compileComparison.
-      return typesEqual(a, b) ? { left: id, right: id, cmp: (x, y) => (valuesEqual(x, y) ? 0 : 1), equalityOnly: true } : undefined;
+      return sameShape(a, b) ? { left: id, right: id, cmp: (x, y) => (valuesEqual(x, y) ? 0 : 1), equalityOnly: true } : undefined;
     default:
       return undefined;
   }
@@ -194,6 +194,24 @@ const OP_NAMES: Record<ast.ComparisonOp, string> = {
   '>': 'GREATER_THAN',
   '>=': 'GREATER_THAN_OR_EQUAL',
 };
+
+/** Collections compare when their shapes match; numbers inside may differ in width. */
+function sameShape(a: SqlType, b: SqlType): boolean {
+  if (numericRank(a) !== undefined && numericRank(b) !== undefined) return true;
+  if (a.kind !== b.kind) return false;
+  switch (a.kind) {
+    case 'ARRAY':
+      return sameShape(a.element, (b as typeof a).element);
+    case 'MAP':
+      return sameShape(a.key, (b as typeof a).key) && sameShape(a.value, (b as typeof a).value);
+    case 'STRUCT': {
+      const bf = (b as typeof a).fields;
+      return a.fields.length === bf.length && a.fields.every((f, i) => f.name === bf[i]!.name && sameShape(f.type, bf[i]!.type));
+    }
+    default:
+      return typesEqual(a, b);
+  }
+}
 
 const TESTS: Record<ast.ComparisonOp, (c: number) => boolean> = {
   '=': (c) => c === 0,
