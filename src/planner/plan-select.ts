@@ -111,6 +111,10 @@ function compileProjection(
       });
       continue;
     }
+    if (item.expr.kind === 'StructDeref' && item.expr.field === '*') {
+      expandStruct(item.expr, scope, projection, columns);
+      continue;
+    }
     const c = inClause(() => compileItem(item.expr, scope), (detail) => `Invalid Select: ${detail}`);
     if (c.type === null) throw semanticError(item.expr.loc, `Can't determine the type of the expression NULL in SELECT; use CAST.`);
     const name = item.alias ?? implicitName(item.expr) ?? nextName();
@@ -121,6 +125,20 @@ function compileProjection(
   }
   rejectDuplicates(columns);
   return { projection, columns, explode };
+}
+
+/** `s->*`: one output column per field of the struct, named after the field. */
+function expandStruct(expr: ast.StructDeref, scope: InputRowScope, projection: Evaluator[], columns: OutputColumn[]): void {
+  const base = inClause(() => compileExpression(expr.base, { scope, clause: 'SELECT' }), (detail) => `Invalid Select: ${detail}`);
+  if (base.type?.kind !== 'STRUCT') throw semanticError(expr.loc, `Invalid Select: ->* applies to a STRUCT, not ${base.type ? typeToString(base.type) : 'null'}`);
+  for (const f of base.type.fields) {
+    const name = f.name;
+    projection.push((row) => {
+      const s = base.eval(row) as Record<string, unknown> | null | undefined;
+      return s === null || s === undefined ? null : (s[name] ?? null);
+    });
+    columns.push({ name, type: f.type, isKey: false });
+  }
 }
 
 function findTableFunction(expr: ast.Expression): ast.FunctionCall | undefined {

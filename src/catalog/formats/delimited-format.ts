@@ -27,6 +27,9 @@ export function delimitedSerde(columns: readonly Column[], delimiter = ','): Ser
 
 function readField(text: string, column: Column): unknown {
   if (text === '') return null;
+  const kind = column.type.kind;
+  // Temporal values travel as numbers: epoch ms (TIMESTAMP), epoch days (DATE), ms of day (TIME).
+  if ((kind === 'TIMESTAMP' || kind === 'DATE' || kind === 'TIME') && /^-?\d+$/.test(text.trim())) return Number(text.trim());
   try {
     return coerce(column.type.kind === 'STRING' ? text : text.trim(), column.type, 'lenient');
   } catch (err) {

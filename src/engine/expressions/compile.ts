@@ -8,6 +8,7 @@ import { KsqlStatementError } from '../../errors.js';
 import { Decimal } from '../../sql/decimal.js';
 import { BIGINT, BOOLEAN, DOUBLE, INTEGER, STRING, decimal, typesEqual, typeToString, type SqlType } from '../../sql/types.js';
 import { valuesEqual } from './value-equality.js';
+import { parseTimestamp } from '../../catalog/time-parse.js';
 import type { Compiled, Evaluator, Row, RowScope } from './compiled.js';
 import { compareNumeric, converter, numericRank, widerNumeric } from './numeric.js';
 import { formatExpression } from '../../sql/format-expression.js';
@@ -222,9 +223,22 @@ const TESTS: Record<ast.ComparisonOp, (c: number) => boolean> = {
   '>=': (c) => c >= 0,
 };
 
-function compileComparison(expr: ast.Comparison, ctx: CompileContext): Compiled {
+/** ksqlDB reads a string compared with ROWTIME (or a window bound) as a timestamp. */
+const TIME_COLUMNS = new Set(['ROWTIME', 'WINDOWSTART', 'WINDOWEND']);
+function asTimeLiteral(e: ast.Expression, other: ast.Expression): ast.Expression {
+  if (other.kind !== 'ColumnRef' || !TIME_COLUMNS.has(other.name) || e.kind !== 'Literal' || e.value.type !== 'STRING') return e;
+  const ms = parseTimestamp(e.value.value);
+  return ms === undefined ? e : { kind: 'Literal', value: { type: 'INTEGER_TEXT', text: `${ms}` }, loc: e.loc };
+}
+
+function compileComparison(original: ast.Comparison, ctx: CompileContext): Compiled {
+  const expr: ast.Comparison = { ...original, left: asTimeLiteral(original.left, original.right), right: asTimeLiteral(original.right, original.left) };
   const l = compileExpression(expr.left, ctx);
   const r = compileExpression(expr.right, ctx);
+  return compileComparisonTyped(expr, l, r);
+}
+
+function compileComparisonTyped(expr: ast.Comparison, l: Compiled, r: Compiled): Compiled {
   if (l.type === null || r.type === null) {
     const known = l.type ?? r.type;
     const shown = (t: SqlType | null): string => (t === null ? 'NULL' : typeToString(t));
