@@ -9,7 +9,8 @@ function quoteIfNeeded(name: string): string {
   return /^[A-Z_][A-Z0-9_@]*$/.test(name) ? name : `\`${name.replace(/`/g, '``')}\``;
 }
 
-function literal(v: ast.LiteralValue): string {
+/** A literal as ksqlDB prints it (Literal#toString): `null`, `true`, `'it''s'`, `X'0A'`, `1.50`. */
+export function literalText(v: ast.LiteralValue): string {
   switch (v.type) {
     case 'NULL':
       return 'null';
@@ -28,7 +29,7 @@ export function formatExpression(e: ast.Expression): string {
   const f = formatExpression;
   switch (e.kind) {
     case 'Literal':
-      return literal(e.value);
+      return literalText(e.value);
     case 'ColumnRef':
       return e.source ? `${quoteIfNeeded(e.source)}.${quoteIfNeeded(e.name)}` : quoteIfNeeded(e.name);
     case 'StructDeref':

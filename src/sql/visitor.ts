@@ -6,6 +6,7 @@
 import type { CstNode } from 'chevrotain';
 import { KsqlStatementError, SqlError } from '../errors.js';
 import type * as ast from './ast.js';
+import { literalText } from './format-expression.js';
 import {
   identifierText,
   identifierTextAsWritten,
@@ -436,17 +437,4 @@ function variableName(s: CstNode, ctx: BuildContext): string {
   return (token(v, 'IDENTIFIER') ?? keyword!).image;
 }
 
-/** How a WITH value prints in Java (Literal#toString). */
-function literalText(v: ast.LiteralValue): string {
-  switch (v.type) {
-    case 'NULL':
-      return 'null';
-    case 'BOOLEAN':
-      return String(v.value);
-    case 'STRING':
-      return `'${v.value.replace(/'/g, "''")}'`;
-    default:
-      return v.type === 'BYTES_HEX' ? `X'${v.text}'` : v.text;
-  }
-}
 

@@ -15,23 +15,12 @@ import type { StatementResult } from '../results.js';
 import type { ExecContext } from './context.js';
 import { checkNameFree, createCommandId, ensureTopic, resolveTimestampColumn } from './create-source.js';
 import { resolveFormats } from './format-properties.js';
-import { intProperty, rejectUnknownProperties, stringProperty } from './with-properties.js';
+import { CREATE_SOURCE_PROPERTIES, intProperty, rejectUnknownProperties, stringProperty } from './with-properties.js';
 
-const CSAS_PROPERTIES = new Set([
-  'KAFKA_TOPIC',
-  'VALUE_FORMAT',
-  'KEY_FORMAT',
-  'FORMAT',
-  'PARTITIONS',
-  'REPLICAS',
-  'TIMESTAMP',
-  'TIMESTAMP_FORMAT',
-  'WRAP_SINGLE_VALUE',
-  'VALUE_DELIMITER',
-  'KEY_DELIMITER',
-  'RETENTION_MS',
-]);
-
+/** CREATE ... AS SELECT takes the CREATE properties except those that describe an existing topic. */
+const CSAS_PROPERTIES = new Set(
+  [...CREATE_SOURCE_PROPERTIES].filter((p) => !['WINDOW_TYPE', 'WINDOW_SIZE', 'SOURCE_CONNECTOR'].includes(p) && !p.endsWith('_SCHEMA_ID')),
+);
 export async function createAsSelect(stmt: ast.CreateAsSelect, ctx: ExecContext): Promise<StatementResult> {
   if (stmt.sourceType === 'TABLE') throw new KsqlStatementError('CREATE TABLE AS SELECT is not supported by this server yet.');
   const clash = checkNameFree(stmt, ctx);

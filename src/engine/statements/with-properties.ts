@@ -2,7 +2,8 @@
 import type { LiteralValue, WithProperties } from '../../sql/ast.js';
 import { KsqlStatementError } from '../../errors.js';
 
-export function literalText(v: LiteralValue): string {
+/** A WITH value as the property sees it: strings without their quotes. */
+export function propertyText(v: LiteralValue): string {
   switch (v.type) {
     case 'NULL':
       return 'null';
@@ -17,7 +18,7 @@ export function literalText(v: LiteralValue): string {
 
 export function stringProperty(props: WithProperties, name: string): string | undefined {
   const p = props.get(name);
-  return p === undefined ? undefined : literalText(p.value);
+  return p === undefined ? undefined : propertyText(p.value);
 }
 
 export function intProperty(props: WithProperties, name: string): number | undefined {
