@@ -19,10 +19,16 @@ import { InputRowScope } from './input-row.js';
 import { builtinFunctions } from '../engine/functions/builtins/index.js';
 import type { OutputColumn, QueryPlan } from './query-plan.js';
 
-export function planSelect(query: ast.Query, catalog: Catalog): QueryPlan {
+export interface PlanOptions {
+  /** A CSAS / INSERT INTO ... SELECT: no pull-query rules, and ksqlDB's sink column rules. */
+  readonly persistent?: boolean;
+}
+
+export function planSelect(query: ast.Query, catalog: Catalog, options: PlanOptions = {}): QueryPlan {
   refuseUnsupported(query);
   const source = resolveSource(query.from, catalog);
-  if (!query.emit) refusePullPseudoColumns(query);
+  if (options.persistent) refuseReservedNames(query);
+  else if (!query.emit) refusePullPseudoColumns(query);
   const names = [source.name, ...(query.from.alias ? [query.from.alias] : [])];
   const scope = new InputRowScope(source.schema, names);
   const where = query.where ? compileWhere(query.where, scope) : undefined;
@@ -51,6 +57,21 @@ function refuseUnsupported(query: ast.Query): void {
   ];
   for (const [present, what] of unsupported) {
     if (present) throw new KsqlStatementError(`${what} is not supported by this server yet.`);
+  }
+}
+
+const RESERVED = new Set(['ROWTIME', 'ROWPARTITION', 'ROWOFFSET', 'WINDOWSTART', 'WINDOWEND']);
+
+/** A persistent query's sink cannot have pseudo column names, projected bare or as aliases. */
+function refuseReservedNames(query: ast.Query): void {
+  for (const item of query.select) {
+    if (item.kind !== 'Expr') continue;
+    if (item.alias && RESERVED.has(item.alias)) {
+      throw new KsqlStatementError(`\`${item.alias}\` is a reserved column name. You cannot use it as an alias for a column.`);
+    }
+    if (!item.alias && item.expr.kind === 'ColumnRef' && RESERVED.has(item.expr.name) && item.expr.name !== 'ROWTIME') {
+      throw new KsqlStatementError(`Reserved column name in select: \`${item.expr.name}\`. Please remove or alias the column.`);
+    }
   }
 }
 

@@ -240,9 +240,7 @@ function compileComparison(original: ast.Comparison, ctx: CompileContext): Compi
 
 function compileComparisonTyped(expr: ast.Comparison, l: Compiled, r: Compiled): Compiled {
   if (l.type === null || r.type === null) {
-    const known = l.type ?? r.type;
     const shown = (t: SqlType | null): string => (t === null ? 'NULL' : typeToString(t));
-    if (known === null) return constant(BOOLEAN, null);
     throw semanticError(
       expr.loc,
       `Comparison with NULL not supported: ${shown(l.type)} ${expr.op} ${shown(r.type)}\nUse 'IS NULL' or 'IS NOT NULL' instead.`,

@@ -27,6 +27,7 @@ export async function createAsSelect(stmt: ast.CreateAsSelect, ctx: ExecContext)
   if (clash) return clash;
   rejectUnknownProperties(stmt.properties, CSAS_PROPERTIES);
   const plan = planPersistent(stmt.query, ctx);
+  if (plan.columns.every((c) => c.isKey)) throw new KsqlStatementError('The projection contains no value columns.');
   const newPlanner = ctx.properties.get('ksql.new.query.planner.enabled')?.toLowerCase() === 'true';
   if (!newPlanner) requireKeyColumns(stmt.name, plan);
   const sink = await describeSink(stmt, plan, ctx, newPlanner);
@@ -40,6 +41,7 @@ export async function insertIntoSelect(stmt: ast.InsertInto, ctx: ExecContext): 
   if (!sink) throw new KsqlStatementError(`Sink does not exist for the INSERT INTO statement: ${stmt.target}`);
   if (sink.type !== 'STREAM') throw new KsqlStatementError(`INSERT INTO can only be used to insert into a stream. ${sink.name} is a table.`);
   if (sink.isSource) throw new KsqlStatementError(`Cannot insert into read-only stream: ${sink.name}`);
+  if (sink.schema.headers.length > 0) throw new KsqlStatementError(`Cannot insert into ${sink.name} because it has header columns`);
   const plan = planPersistent(stmt.query, ctx);
   checkSameSchema(plan.columns, sink);
   const id = start(ctx, 'INSERTQUERY', plan, sink, stmt.text);
@@ -47,7 +49,7 @@ export async function insertIntoSelect(stmt: ast.InsertInto, ctx: ExecContext): 
 }
 
 function planPersistent(query: ast.Query, ctx: ExecContext): QueryPlan {
-  const plan = planSelect(query, ctx.catalog);
+  const plan = planSelect(query, ctx.catalog, { persistent: true });
   if (plan.source.type === 'TABLE') {
     throw new KsqlStatementError('Invalid result type. Your SELECT query produces a TABLE. Please use CREATE TABLE AS SELECT statement instead.');
   }
@@ -69,7 +71,8 @@ async function describeSink(stmt: ast.CreateAsSelect, plan: QueryPlan, ctx: Exec
   const source = plan.source;
   const schema = sinkSchema(plan.columns, newPlanner ? undefined : source.schema.key.map((c) => c.name));
   const formats = resolveFormats(props, ctx.properties, schema.key, schema.value, { key: source.keyFormat, value: source.valueFormat });
-  const topic = stringProperty(props, 'KAFKA_TOPIC') ?? stmt.name;
+  // ksqlDB names a sink's topic after the sink, behind ksql.output.topic.name.prefix.
+  const topic = stringProperty(props, 'KAFKA_TOPIC') ?? `${ctx.properties.get('ksql.output.topic.name.prefix') ?? ''}${stmt.name}`;
   const partitions = intProperty(props, 'PARTITIONS') ?? ctx.topics.partitionsOf(source.topic) ?? 1;
   if (ctx.topics.partitionsOf(topic) === undefined) await ensureTopic(stmt, topic, partitions, ctx);
   return {

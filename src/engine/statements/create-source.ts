@@ -45,11 +45,14 @@ export function createCommandId(stmt: { sourceType: 'STREAM' | 'TABLE'; name: st
  * source of the same kind). Undefined when the statement may go on.
  */
 export function checkNameFree(
-  stmt: { sourceType: 'STREAM' | 'TABLE'; name: string; ifNotExists: boolean; orReplace: boolean },
+  stmt: { sourceType: 'STREAM' | 'TABLE'; name: string; ifNotExists: boolean; orReplace: boolean; isSource?: boolean },
   ctx: ExecContext,
 ): StatementResult | undefined {
   const kind = stmt.sourceType.toLowerCase();
   const existing = ctx.catalog.getSource(stmt.name);
+  if (stmt.orReplace && (stmt.isSource || existing?.isSource)) {
+    throw new KsqlStatementError(`Cannot add ${kind} '${stmt.name}': CREATE OR REPLACE is not supported on source ${kind}s.`);
+  }
   if (!existing) return undefined;
   if (stmt.ifNotExists) {
     return { kind: 'warning', message: `Cannot add ${kind} \`${stmt.name}\`: A ${kind} with the same name already exists.` };

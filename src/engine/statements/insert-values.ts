@@ -24,6 +24,8 @@ export async function insertValues(stmt: ast.InsertValues, ctx: ExecContext): Pr
   if (names.length !== stmt.values.length) {
     throw new KsqlStatementError(`Failed to prepare statement: Expected number columns and values to match: ${names.length}, ${stmt.values.length}`);
   }
+  const headers = names.filter((n) => source.schema.find(n)?.namespace === 'HEADER');
+  if (headers.length > 0) throw new KsqlStatementError(`Cannot insert into HEADER columns: ${headers.join(', ')}`);
   const pseudo = names.find((n) => n === 'ROWPARTITION' || n === 'ROWOFFSET');
   if (pseudo) throw new KsqlStatementError(`Inserting into column \`${pseudo}\` is not allowed.`);
   const values = new Map<string, unknown>();
