@@ -99,4 +99,27 @@ describe('persistent queries', () => {
     expect(closed.status).to.equal(400);
     stream.cancel();
   });
+
+  it("refuses what ksqlDB refuses in a persistent query's projection", async () => {
+    const message = async (sql: string): Promise<string> =>
+      JSON.parse((await h2Request(gw.url, { path: '/ksql', body: JSON.stringify({ ksql: sql }) })).body).message as string;
+    expect(await message('CREATE STREAM O AS SELECT K, ID AS ROWPARTITION FROM I;')).to.equal(
+      '`ROWPARTITION` is a reserved column name. You cannot use it as an alias for a column.',
+    );
+    expect(await message('CREATE STREAM O AS SELECT K, ROWOFFSET FROM I;')).to.equal(
+      'Reserved column name in select: `ROWOFFSET`. Please remove or alias the column.',
+    );
+    expect(await message('CREATE STREAM O AS SELECT K FROM I;')).to.equal('The projection contains no value columns.');
+    expect(await message('CREATE STREAM O AS SELECT ID FROM I;')).to.match(/must include the key column K in its projection/);
+  });
+
+  it('names the sink topic with ksql.output.topic.name.prefix', async () => {
+    const res = await h2Request(gw.url, {
+      path: '/ksql',
+      body: JSON.stringify({ ksql: 'CREATE STREAM O AS SELECT * FROM I;', streamsProperties: { 'ksql.output.topic.name.prefix': 'pre-' } }),
+    });
+    expect(res.status).to.equal(200);
+    expect(gw.engine.store.get('pre-O')).to.not.equal(undefined);
+  });
 });
+
