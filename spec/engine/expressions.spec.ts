@@ -64,6 +64,8 @@ const cases: [string, string, string][] = [
   ['A[4]', 'STRING', 'null'],
   ['R->F', 'INTEGER', '3'],
   ['ARRAY[1, 2.5]', 'ARRAY<DECIMAL(11, 1)>', '[1.0,2.5]'],
+  ["ARRAY[NULL, 10, '2e1', I]", 'ARRAY<INTEGER>', '[null,10,20,7]'],
+  ["MAP(S := 'true', 10 := 'no')", 'MAP<STRING, BOOLEAN>', '{"hello":true,"10":false}'],
   ["MAP('a' := 1, 'b' := 2)['b']", 'INTEGER', '2'],
 ];
 
@@ -86,6 +88,7 @@ describe('expressions', () => {
     ["CAST('x' AS ARRAY<INT>)", /Cast of STRING to ARRAY<INTEGER> is not supported/],
     ["CASE WHEN I > 1 THEN 'a' ELSE 1 END", /Invalid Case expression\. Type for all 'THEN' clauses should be the same\./],
     ['NOPE + 1', /SELECT column 'NOPE' cannot be resolved\./],
+    ["ARRAY[1, 'not a number']", /invalid input syntax for type INTEGER: "not a number"/],
   ];
   for (const [expr, message] of errors) {
     it(`refuses ${expr}`, () => {
