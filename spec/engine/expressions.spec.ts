@@ -65,7 +65,7 @@ const cases: [string, string, string][] = [
   ['R->F', 'INTEGER', '3'],
   ['ARRAY[1, 2.5]', 'ARRAY<DECIMAL(11, 1)>', '[1.0,2.5]'],
   ["ARRAY[NULL, 10, '2e1', I]", 'ARRAY<INTEGER>', '[null,10,20,7]'],
-  ["MAP(S := 'true', 10 := 'no')", 'MAP<STRING, BOOLEAN>', '{"hello":true,"10":false}'],
+  ["MAP(S := TRUE, 10 := 'no')", 'MAP<STRING, BOOLEAN>', '{"hello":true,"10":false}'],
   ["MAP('a' := 1, 'b' := 2)['b']", 'INTEGER', '2'],
 ];
 
