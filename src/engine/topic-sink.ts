@@ -7,6 +7,7 @@ import type { DataSource } from '../catalog/source.js';
 import type { OutputColumn } from '../planner/query-plan.js';
 import type { TopicLog } from '../store/topic-log.js';
 import { encodeRecord } from './record-encoder.js';
+import { timestampExtractor, type TimestampExtractor } from './timestamp-extractor.js';
 import type { EndReason, QuerySink, RowOrigin } from './sink.js';
 
 export class TopicSink implements QuerySink {
@@ -14,27 +15,30 @@ export class TopicSink implements QuerySink {
   private listeners: (() => void)[] = [];
   /** The last failure, for SHOW QUERIES and logs. */
   failure: Error | undefined;
+  private readonly extract: TimestampExtractor | undefined;
 
   constructor(
     private readonly sink: DataSource,
     private readonly topic: TopicLog,
     private readonly columns: readonly OutputColumn[],
-  ) {}
+  ) {
+    this.extract = timestampExtractor(sink);
+  }
 
   async row(values: readonly unknown[], tombstone: boolean, origin: RowOrigin): Promise<void> {
     const named = new Map<string, unknown>();
     this.columns.forEach((c, i) => named.set(c.name, values[i]));
-    const timestamp = this.timestampOf(named) ?? origin.timestamp;
-    const record = encodeRecord(this.sink, named, timestamp);
+    const own = this.timestampOf(named);
+    // A sink with a TIMESTAMP column drops a row whose column holds no valid time, as ksqlDB does.
+    if (this.sink.timestampColumn !== undefined && (own === undefined || own < 0)) return;
+    const record = encodeRecord(this.sink, named, own ?? origin.timestamp);
     await this.topic.append({ ...record, value: tombstone ? null : record.value, headers: origin.headers });
   }
 
-  /** A sink with TIMESTAMP='col' takes each record's time from that column (BIGINT or TIMESTAMP). */
+  /** A sink with TIMESTAMP='col' takes each record's time from that column, read as sources read it. */
   private timestampOf(named: Map<string, unknown>): number | undefined {
-    const column = this.sink.timestampColumn;
-    if (column === undefined) return undefined;
-    const v = named.get(column);
-    return v === null || v === undefined ? undefined : Number(v);
+    if (!this.extract) return undefined;
+    return this.extract(this.sink.schema.columns.map((c) => named.get(c.name) ?? null));
   }
 
   end(_reason: EndReason): void {
