@@ -24,6 +24,7 @@ import type { ExecContext } from './statements/context.js';
 import { executeScript } from './statements/execute.js';
 import { SandboxTopics, StoreTopics } from './topic-view.js';
 import { TopicSink } from './topic-sink.js';
+import { unknownTargetMessage } from './unknown-target.js';
 import type { PersistentQueryRequest, PersistentRuntime } from './statements/persistent-runtime.js';
 
 export type OffsetReset = 'earliest' | 'latest';
@@ -192,7 +193,7 @@ export class Engine implements PersistentRuntime {
     const name = resolveIdentifier(target);
     const source = this.catalog.getSource(name);
     if (!source) {
-      throw new KsqlError(ErrorCode.BAD_STATEMENT, `Cannot insert values into an unknown stream/table: \`${name}\``, 400);
+      throw new KsqlError(ErrorCode.BAD_STATEMENT, unknownTargetMessage(name, this.catalog), 400);
     }
     if (source.windowType) throw new KsqlError(ErrorCode.BAD_STATEMENT, 'Cannot insert values into windowed stream/table', 400);
     if (source.isSource) throw new KsqlError(ErrorCode.BAD_STATEMENT, `Cannot insert values into read-only topic: ${source.topic}`, 400);

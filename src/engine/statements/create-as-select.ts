@@ -123,10 +123,10 @@ function checkSameSchema(columns: readonly OutputColumn[], sink: DataSource): vo
       return target !== undefined && typesEqual(target.type, c.type) && (target.namespace === 'KEY') === c.isKey;
     });
   if (!same) {
-    const show = (cs: readonly { name: string; type: Parameters<typeof typeToString>[0] }[]): string =>
-      cs.map((c) => `\`${c.name}\` ${typeToString(c.type)}`).join(', ');
+    const result = sinkSchema(columns).toString();
     throw new KsqlStatementError(
-      `Incompatible schema between results and sink.\nResult schema is [${show(columns)}]\nSink schema is [${show(expected)}]`,
+      `Incompatible schema between results and sink.\nResult schema is ${result}\nSink schema is ${new LogicalSchema(expected).toString()}`,
     );
   }
+}
 }

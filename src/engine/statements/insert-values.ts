@@ -9,6 +9,7 @@ import { typeToString } from '../../sql/types.js';
 import { compileExpression } from '../expressions/compile.js';
 import type { RowScope } from '../expressions/compiled.js';
 import { encodeRecord } from '../record-encoder.js';
+import { unknownTargetMessage } from '../unknown-target.js';
 import { coerceSqlValue } from '../sql-coerce.js';
 import type { ExecContext } from './context.js';
 import { formatExpression } from '../../sql/format-expression.js';
@@ -18,7 +19,7 @@ const NO_COLUMNS: RowScope = { resolve: () => undefined, describe: () => '' };
 
 export async function insertValues(stmt: ast.InsertValues, ctx: ExecContext): Promise<undefined> {
   const source = ctx.catalog.getSource(stmt.target);
-  if (!source) throw new KsqlStatementError(`Cannot insert values into an unknown stream/table: \`${stmt.target}\``);
+  if (!source) throw new KsqlStatementError(unknownTargetMessage(stmt.target, ctx.catalog));
   if (source.isSource) throw new KsqlStatementError(`Cannot insert values into read-only ${source.type.toLowerCase()}: ${source.name}`);
   const names = stmt.columns.length > 0 ? stmt.columns : [...source.schema.key, ...source.schema.value].map((c) => c.name);
   if (names.length !== stmt.values.length) {
