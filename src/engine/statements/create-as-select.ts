@@ -129,4 +129,3 @@ function checkSameSchema(columns: readonly OutputColumn[], sink: DataSource): vo
     );
   }
 }
-}
