@@ -10,7 +10,7 @@ import { KsqlStatementError } from '../../errors.js';
 import { planSelect } from '../../planner/plan-select.js';
 import type { OutputColumn, QueryPlan } from '../../planner/query-plan.js';
 import type * as ast from '../../sql/ast.js';
-import { typesEqual, typeToString } from '../../sql/types.js';
+import { typesEqual } from '../../sql/types.js';
 import type { StatementResult } from '../results.js';
 import type { ExecContext } from './context.js';
 import { checkNameFree, createCommandId, ensureTopic, resolveTimestampColumn } from './create-source.js';
