@@ -3,7 +3,7 @@ import { expect } from 'chai';
 import { Decimal } from '../../src/sql/decimal.js';
 import { BIGINT, BYTES, DATE, DOUBLE, INTEGER, STRING, TIME, TIMESTAMP, decimal } from '../../src/sql/types.js';
 import { javaCos, javaExp, javaLog, javaPow, javaSin, javaTan } from '../../src/engine/functions/builtins/math/java-math.js';
-import { compileError, evaluate, type Columns } from '../support/eval-expression.js';
+import { compileError, evaluate, itEvaluates, type Columns } from '../support/eval-expression.js';
 
 /** Columns the cases read (literals cannot write every value: BIGINT, DOUBLE NaN, NULLs of a type). */
 const COLUMNS: Columns = {
@@ -362,16 +362,7 @@ const cases: Record<string, Case[]> = {
 };
 
 describe('functions: math', () => {
-  for (const [name, table] of Object.entries(cases)) {
-    describe(name, () => {
-      for (const [expr, type, json] of table) {
-        it(`${expr} → ${type} ${json}`, () => {
-          const r = evaluate(expr, COLUMNS);
-          expect([r.type, r.json]).to.deep.equal([type, json]);
-        });
-      }
-    });
-  }
+  itEvaluates(cases, COLUMNS);
 
   it('reads columns and widens INTEGER to DOUBLE for SQRT', () => {
     expect(evaluate('SQRT(I) + D', { I: [INTEGER, 9], D: [DOUBLE, 0.5] }).json).to.equal('3.5');

@@ -2,7 +2,7 @@
 import { expect } from 'chai';
 import { Decimal } from '../../src/sql/decimal.js';
 import { BIGINT, BYTES, DOUBLE, INTEGER, STRING, array, decimal, map, struct } from '../../src/sql/types.js';
-import { compileError, evaluate, type Columns } from '../support/eval-expression.js';
+import { compileError, evaluate, itEvaluates, type Columns } from '../support/eval-expression.js';
 
 const COLUMNS: Columns = {
   I: [INTEGER, 1],
@@ -90,16 +90,7 @@ const cases: Record<string, Case[]> = {
 };
 
 describe('functions: nulls', () => {
-  for (const [name, table] of Object.entries(cases)) {
-    describe(name, () => {
-      for (const [expr, type, json] of table) {
-        it(`${expr} → ${type} ${json}`, () => {
-          const r = evaluate(expr, COLUMNS);
-          expect([r.type, r.json]).to.deep.equal([type, json]);
-        });
-      }
-    });
-  }
+  itEvaluates(cases, COLUMNS);
 
   describe('errors', () => {
     const errors: [string, RegExp][] = [

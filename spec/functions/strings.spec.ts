@@ -5,7 +5,7 @@
  */
 import { expect } from 'chai';
 import { INTEGER, STRING } from '../../src/sql/types.js';
-import { compileError, evaluate } from '../support/eval-expression.js';
+import { compileError, evaluate, itEvaluates } from '../support/eval-expression.js';
 
 type Case = [expression: string, type: string, json: string];
 
@@ -327,16 +327,7 @@ const cases: Record<string, Case[]> = {
 };
 
 describe('functions: strings', () => {
-  for (const [fn, list] of Object.entries(cases)) {
-    describe(fn, () => {
-      for (const [expr, type, json] of list) {
-        it(`${expr} → ${json}`, () => {
-          const r = evaluate(expr);
-          expect([r.type, r.json]).to.deep.equal([type, json]);
-        });
-      }
-    });
-  }
+  itEvaluates(cases);
 
   it('gives NULL for NULL columns, and 0 from INSTR', () => {
     const cols = { S: [STRING, null], N: [INTEGER, null] } as const;

@@ -46,3 +46,25 @@ export function compileError(expression: string, columns: Columns = {}): string 
     return (err as Error).message;
   }
 }
+
+/** Expression cases: [expression, ksqlDB type, value as written in a row]. */
+export type ExpressionCase = readonly [string, string, string];
+
+/**
+ * One `it` per case, grouped by name (a function, usually): each expression must have the given
+ * type and value. Must be called inside a mocha `describe`.
+ */
+export function itEvaluates(groups: Readonly<Record<string, readonly ExpressionCase[]>>, columns: Columns = {}): void {
+  for (const [name, cases] of Object.entries(groups)) {
+    describe(name, () => {
+      for (const [expr, type, json] of cases) {
+        it(`${expr} → ${type} ${json}`, () => {
+          const r = evaluate(expr, columns);
+          if (r.type !== type || r.json !== json) {
+            throw new Error(`${expr}: expected ${type} ${json}, got ${r.type} ${r.json}`);
+          }
+        });
+      }
+    });
+  }
+}
