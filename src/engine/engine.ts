@@ -14,7 +14,8 @@ import { parseSingle } from '../sql/parse.js';
 import { VariableScope } from '../sql/variables.js';
 import type { StartPosition, TopicLog, TopicStore } from '../store/topic-log.js';
 import { startPrint, type LineSink } from './print-topic.js';
-import { runStreamPullQuery } from './pull-query.js';
+import { runStreamPullQuery, runTablePullQuery } from './pull-query.js';
+import { MaterializedTable } from './materialized-table.js';
 import { startPushQuery } from './push-query.js';
 import { pullQueryId, scalablePushQueryId, transientQueryId } from './query-ids.js';
 import { QueryRegistry } from './query-registry.js';
@@ -58,6 +59,7 @@ export type PreparedStream =
 export class Engine implements PersistentRuntime {
   readonly catalog = new Catalog();
   readonly queries = new QueryRegistry();
+  private readonly materialized = new Map<string, MaterializedTable>();
   private commandSequence = 0;
 
   constructor(
@@ -88,6 +90,16 @@ export class Engine implements PersistentRuntime {
 
   get defaultOffsetReset(): OffsetReset {
     return this.options.defaultOffsetReset;
+  }
+
+  materialize(source: DataSource): void {
+    this.dematerialize(source.name);
+    this.materialized.set(source.name, new MaterializedTable(source, this.topicOf(source)));
+  }
+
+  dematerialize(name: string): void {
+    this.materialized.get(name)?.close();
+    this.materialized.delete(name);
   }
 
   /** Runs a CSAS / INSERT INTO ... SELECT until it is terminated. */
@@ -123,9 +135,14 @@ export class Engine implements PersistentRuntime {
 
   private preparePull(plan: QueryPlan, topic: TopicLog): PreparedStream {
     if (plan.source.type === 'TABLE') {
-      throw new KsqlStatementError(
-        `Can't pull from \`${plan.source.name}\` as it's not a materialized table. Pull queries over tables need a materialized table, which this server does not build yet.`,
-      );
+      const table = this.materialized.get(plan.source.name);
+      if (!table) {
+        const name = plan.source.name;
+        throw new KsqlStatementError(
+          `The \`${name}\` table isn't queryable. To derive a queryable table, you can do 'CREATE TABLE QUERYABLE_${name} AS SELECT * FROM ${name}'. See https://cnfl.io/queries for more info.\nAdd EMIT CHANGES if you intended to issue a push query.`,
+        );
+      }
+      return { kind: 'pull', queryId: pullQueryId(), plan, run: (sink) => runTablePullQuery(plan, table, sink) };
     }
     return { kind: 'pull', queryId: pullQueryId(), plan, run: (sink) => runStreamPullQuery(plan, topic, sink) };
   }
@@ -202,6 +219,7 @@ export class Engine implements PersistentRuntime {
 
   async close(): Promise<void> {
     this.queries.closeAll();
+    for (const name of [...this.materialized.keys()]) this.dematerialize(name);
   }
 
 }

@@ -6,6 +6,7 @@ import type { QueryPlan } from '../planner/query-plan.js';
 import type { TopicLog } from '../store/topic-log.js';
 import { outputRows } from './explode.js';
 import { recordReader } from './record-reader.js';
+import type { MaterializedTable } from './materialized-table.js';
 import type { QuerySink } from './sink.js';
 
 const BATCH = 500;
@@ -34,6 +35,28 @@ export async function runStreamPullQuery(plan: QueryPlan, topic: TopicLog, sink:
             emitted++;
           }
         }
+      }
+    }
+    sink.end(limit !== undefined && emitted >= limit ? 'limit' : 'completed');
+  } catch (err) {
+    sink.fail(err as Error);
+  }
+}
+
+/** A pull query over a materialized table: its current rows, filtered, projected and limited. */
+export async function runTablePullQuery(plan: QueryPlan, table: MaterializedTable, sink: QuerySink): Promise<void> {
+  const { where, projection, limit } = plan;
+  const rowtimeAt = plan.scope.rowtimeIndex;
+  let emitted = 0;
+  try {
+    await table.catchUp();
+    for (const row of table.scan()) {
+      if (sink.closed) return;
+      if (where && where(row) !== true) continue;
+      for (const out of outputRows(projection.map((f) => f(row)), plan.explode)) {
+        if (limit !== undefined && emitted >= limit) return sink.end('limit');
+        await sink.row(out, false, { timestamp: Number(row[rowtimeAt]), headers: [] });
+        emitted++;
       }
     }
     sink.end(limit !== undefined && emitted >= limit ? 'limit' : 'completed');

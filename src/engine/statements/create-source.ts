@@ -28,6 +28,7 @@ export async function createSource(stmt: ast.CreateSource, ctx: ExecContext): Pr
   const schema = buildSchema(stmt, ctx);
   const source = await describeSource(stmt, schema, ctx);
   ctx.catalog.putSource(source);
+  if (!ctx.dryRun && source.isSource && source.type === 'TABLE') ctx.runtime.materialize(source);
   return {
     kind: 'command',
     commandId: createCommandId(stmt),

@@ -20,6 +20,7 @@ export async function dropSource(stmt: ast.DropSource, ctx: ExecContext): Promis
     throw new KsqlStatementError(`Cannot delete topic for read-only source: ${stmt.name}`);
   }
   ctx.catalog.removeSource(stmt.name);
+  if (!ctx.dryRun) ctx.runtime.dematerialize(stmt.name);
   if (stmt.deleteTopic && !ctx.catalog.sourcesOnTopic(source.topic).length) await ctx.topics.delete(source.topic);
   return { kind: 'command', commandId, message: `Source \`${stmt.name}\` (topic: ${source.topic}) was dropped.`, queryId: null };
 }

@@ -16,5 +16,9 @@ export interface PersistentQueryRequest {
 
 export interface PersistentRuntime {
   startPersistentQuery(request: PersistentQueryRequest): void;
+  /** Keeps a source table's state for pull queries (CREATE SOURCE TABLE). */
+  materialize(source: DataSource): void;
+  /** Drops that state when the table goes. */
+  dematerialize(name: string): void;
   readonly defaultOffsetReset: 'earliest' | 'latest';
 }
