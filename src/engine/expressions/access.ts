@@ -7,7 +7,7 @@ import { INTEGER, typeToString } from '../../sql/types.js';
 import { semanticError } from './compile-errors.js';
 import type { Compiled } from './compiled.js';
 import { converter, numericRank } from './numeric.js';
-import { valuesEqual } from './value-equality.js';
+import { sqlEquals } from './sql-equality.js';
 
 export type CompileFn = (expr: ast.Expression) => Compiled;
 
@@ -63,7 +63,7 @@ export function compileSubscript(expr: ast.Subscript, compile: CompileFn): Compi
         if (m === null || m === undefined || k === null || k === undefined) return null;
         const key = conv(k);
         if (m.has(key)) return m.get(key) ?? null;
-        for (const [mk, mv] of m) if (valuesEqual(mk, key)) return mv ?? null;
+        for (const [mk, mv] of m) if (sqlEquals(mk, key)) return mv ?? null;
         return null;
       },
     };

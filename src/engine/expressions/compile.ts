@@ -7,7 +7,7 @@ import type * as ast from '../../sql/ast.js';
 import { KsqlStatementError } from '../../errors.js';
 import { Decimal } from '../../sql/decimal.js';
 import { BIGINT, BOOLEAN, DOUBLE, INTEGER, STRING, decimal, typesEqual, typeToString, type SqlType } from '../../sql/types.js';
-import { valuesEqual } from './value-equality.js';
+import { sqlEquals } from './sql-equality.js';
 import { parseTimestamp } from '../../catalog/time-parse.js';
 import type { Compiled, Evaluator, Row, RowScope } from './compiled.js';
 import { compareNumeric, converter, numericRank, widerNumeric } from './numeric.js';
@@ -180,7 +180,7 @@ function comparator(a: SqlType, b: SqlType): Comparator | undefined {
     case 'MAP':
     case 'STRUCT':
       // Equality only: ordering operators on these types are refused by compileComparison.
-      return sameShape(a, b) ? { left: id, right: id, cmp: (x, y) => (valuesEqual(x, y) ? 0 : 1), equalityOnly: true } : undefined;
+      return sameShape(a, b) ? { left: id, right: id, cmp: (x, y) => (sqlEquals(x, y) ? 0 : 1), equalityOnly: true } : undefined;
     default:
       return undefined;
   }

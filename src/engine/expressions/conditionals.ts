@@ -8,7 +8,7 @@ import { formatExpression } from '../../sql/format-expression.js';
 import { semanticError } from './compile-errors.js';
 import type { Compiled, Evaluator } from './compiled.js';
 import { converter, numericRank, widerNumeric } from './numeric.js';
-import { valuesEqual } from './value-equality.js';
+import { sqlEquals } from './sql-equality.js';
 
 export type CompileFn = (expr: ast.Expression) => Compiled;
 
@@ -78,7 +78,7 @@ export function compileIsDistinct(expr: ast.IsDistinct, compile: CompileFn): Com
       const b = r.eval(row);
       const aNull = a === null || a === undefined;
       const bNull = b === null || b === undefined;
-      const same = aNull || bNull ? aNull && bNull : valuesEqual(cl(a), cr(b));
+      const same = aNull || bNull ? aNull && bNull : sqlEquals(cl(a), cr(b));
       return negated ? same : !same;
     },
   };

@@ -13,7 +13,7 @@ import { formatJavaDouble } from '../../../codec/java-double.js';
 import { Decimal } from '../../../sql/decimal.js';
 import { array, BIGINT, BOOLEAN, DOUBLE, INTEGER, STRING, struct, type SqlType } from '../../../sql/types.js';
 import type { FunctionRegistry, LambdaFn } from '../function-registry.js';
-import { isComparable, SqlValueSet, sqlCompare, sqlEquals } from './collections/sql-equality.js';
+import { isComparable, SqlValueSet, sqlCompare, sqlEquals } from '../../expressions/sql-equality.js';
 
 type List = readonly unknown[];
 type SqlMap = ReadonlyMap<unknown, unknown>;

@@ -17,7 +17,7 @@
  * (ByteBuffer.compareTo); DATE, TIME and TIMESTAMP by their instant. ARRAY, MAP and STRUCT values
  * have no natural order: comparing two of them throws, as the ClassCastException in ksqlDB does.
  */
-import { Decimal } from '../../../../sql/decimal.js';
+import { Decimal } from '../../sql/decimal.js';
 
 type Num = number | bigint | Decimal;
 
