@@ -149,6 +149,8 @@ export function openStream(transport: Transport, url: string, opts: RequestOptio
     lines.finish();
     setEnded(lines.rest);
   };
+  // What both transports' streams share; each adds how it writes, ends and cancels.
+  const reading = { status, headers, chunks, ended, nextLine: (t = 3000) => lines.next(t) };
   if (transport === 'h2') {
     const session = http2.connect(url);
     session.on('error', () => undefined);
@@ -171,13 +173,9 @@ export function openStream(transport: Transport, url: string, opts: RequestOptio
     if (opts.body !== undefined) req.write(opts.body);
     if (!opts.keepOpen) req.end();
     return {
-      status,
-      headers,
-      chunks,
-      nextLine: (t = 3000) => lines.next(t),
+      ...reading,
       write: (text) => req.write(text),
       end: (text) => req.end(text),
-      ended,
       cancel: () => {
         req.close(http2.constants.NGHTTP2_CANCEL);
         session.close();
@@ -203,13 +201,9 @@ export function openStream(transport: Transport, url: string, opts: RequestOptio
   if (opts.keepOpen) req.flushHeaders();
   else req.end();
   return {
-    status,
-    headers,
-    chunks,
-    nextLine: (t = 3000) => lines.next(t),
+    ...reading,
     write: (text) => req.write(text),
     end: (text) => req.end(text),
-    ended,
     cancel: () => req.destroy(),
   };
 }
