@@ -17,7 +17,6 @@ export const ErrorCode = {
   SERVER_ERROR: 50000,
   SERVER_SHUTTING_DOWN: 50303,
 } as const;
-export type ErrorCodeValue = (typeof ErrorCode)[keyof typeof ErrorCode];
 
 /** A failure with a ksqlDB error code. `status` defaults to the code's hundreds. */
 export class KsqlError extends Error {
@@ -63,8 +62,4 @@ export class SqlError extends KsqlStatementError {
 
 export function badRequest(message: string): KsqlError {
   return new KsqlError(ErrorCode.BAD_REQUEST, message);
-}
-
-export function badStatement(message: string, statementText?: string): KsqlStatementError {
-  return new KsqlStatementError(message, statementText);
 }
