@@ -23,6 +23,12 @@ export interface DataSource {
   readonly timestampColumn?: string;
   readonly timestampFormat?: string;
   readonly windowType?: 'TUMBLING' | 'HOPPING' | 'SESSION';
+  /**
+   * Window size in milliseconds, for time windows (TUMBLING, HOPPING): WINDOW_SIZE of the WITH
+   * clause, or the size of the windowed aggregation that writes the source. Time-windowed keys store
+   * only the start, so a reader needs it for the end (see formats/windowed-key.ts).
+   */
+  readonly windowSize?: number;
   /** CREATE SOURCE STREAM|TABLE: read-only. */
   readonly isSource: boolean;
   /** The statement that created it, as ksqlDB shows it in DESCRIBE. */
