@@ -5,6 +5,7 @@
  */
 import { LogicalSchema, type Column } from '../../catalog/schema.js';
 import type { DataSource } from '../../catalog/source.js';
+import type { WindowType } from '../../catalog/formats/windowed-key.js';
 import { resolveFormats } from './format-properties.js';
 import { KsqlStatementError } from '../../errors.js';
 import type * as ast from '../../sql/ast.js';
@@ -25,8 +26,11 @@ export async function createSource(stmt: ast.CreateSource, ctx: ExecContext): Pr
   const clash = checkNameFree(stmt, ctx);
   if (clash) return clash;
   rejectUnknownProperties(stmt.properties, CREATE_SOURCE_PROPERTIES);
+  const window = windowInfo(stmt.properties);
   const schema = buildSchema(stmt, ctx);
-  const source = await describeSource(stmt, schema, ctx);
+  // CreateSourceCommand#validate
+  if (window && schema.key.length === 0) throw new KsqlStatementError('Windowed sources require a key column.');
+  const source = await describeSource(stmt, schema, window, ctx);
   ctx.catalog.putSource(source);
   if (!ctx.dryRun && source.isSource && source.type === 'TABLE') ctx.runtime.materialize(source);
   return {
@@ -112,7 +116,12 @@ function toColumn(def: ast.ColumnDef, type: SqlType): Column {
 }
 
 
-async function describeSource(stmt: ast.CreateSource, schema: LogicalSchema, ctx: ExecContext): Promise<DataSource> {
+async function describeSource(
+  stmt: ast.CreateSource,
+  schema: LogicalSchema,
+  window: WindowInfo | undefined,
+  ctx: ExecContext,
+): Promise<DataSource> {
   const props = stmt.properties;
   const formats = resolveFormats(props, ctx.properties, schema.key, schema.value);
   const topic = stringProperty(props, 'KAFKA_TOPIC') ?? stmt.name;
@@ -127,6 +136,8 @@ async function describeSource(stmt: ast.CreateSource, schema: LogicalSchema, ctx
     valueFormat: formats.value,
     timestampColumn,
     timestampFormat: stringProperty(props, 'TIMESTAMP_FORMAT'),
+    ...(window ? { windowType: window.type } : {}),
+    ...(window?.size !== undefined ? { windowSize: window.size } : {}),
     isSource: stmt.isSource,
     statement: stmt.text,
   };
@@ -162,4 +173,103 @@ export function resolveTimestampColumn(name: string | undefined, schema: Logical
   const column = schema.find(resolved);
   if (!column) throw new KsqlStatementError(`The TIMESTAMP column set in the WITH clause does not exist in the schema: '${resolved}'`);
   return resolved;
+}
+
+export interface WindowInfo {
+  readonly type: WindowType;
+  /** Milliseconds; time windows only. */
+  readonly size?: number;
+}
+
+const WINDOW_TYPES: readonly WindowType[] = ['SESSION', 'HOPPING', 'TUMBLING'];
+
+/**
+ * WINDOW_TYPE and WINDOW_SIZE of the WITH clause, checked as ksqlDB checks them (CreateConfigs'
+ * validators, then CreateSourceProperties#validateWindowInfo): the type case-insensitively, the
+ * size by DurationParser; time windows need a size, and a size without a time window is refused.
+ */
+export function windowInfo(props: ast.WithProperties): WindowInfo | undefined {
+  const typeText = stringProperty(props, 'WINDOW_TYPE');
+  const sizeText = stringProperty(props, 'WINDOW_SIZE');
+  const type = typeText === undefined ? undefined : WINDOW_TYPES.find((t) => t === typeText.toUpperCase());
+  if (typeText !== undefined && type === undefined) {
+    // ConfigException(name, value, message), "configuration" reworded to "property".
+    throw new KsqlStatementError(
+      `Invalid value ${typeText} for property WINDOW_TYPE: String must be one of: ${WINDOW_TYPES.join(', ')}, null`,
+    );
+  }
+  let size: number | undefined;
+  if (sizeText !== undefined) {
+    try {
+      size = parseDuration(sizeText);
+    } catch (err) {
+      throw new KsqlStatementError(`Configuration WINDOW_SIZE is invalid: ${(err as Error).message}`);
+    }
+  }
+  const requiresSize = type !== undefined && type !== 'SESSION';
+  if (requiresSize && size === undefined) {
+    throw new KsqlStatementError(
+      `${type} windows require 'WINDOW_SIZE' to be provided in the WITH clause. For example: 'WINDOW_SIZE'='10 SECONDS'`,
+    );
+  }
+  if (!requiresSize && size !== undefined) throw new KsqlStatementError("'WINDOW_SIZE' should not be set for SESSION windows.");
+  if (type === undefined) return undefined;
+  return size === undefined ? { type } : { type, size };
+}
+
+/** java.util.concurrent.TimeUnit, in declaration order, with nanoseconds per unit. */
+const TIME_UNIT_NANOS: ReadonlyMap<string, bigint> = new Map([
+  ['NANOSECONDS', 1n],
+  ['MICROSECONDS', 1_000n],
+  ['MILLISECONDS', 1_000_000n],
+  ['SECONDS', 1_000_000_000n],
+  ['MINUTES', 60_000_000_000n],
+  ['HOURS', 3_600_000_000_000n],
+  ['DAYS', 86_400_000_000_000n],
+]);
+const LONG_MIN = -(2n ** 63n);
+const LONG_MAX = 2n ** 63n - 1n;
+
+/**
+ * ksqlDB's DurationParser: `<long> <unit>` ('30 SECONDS', '1 minute', '2 HOURS'; the unit's
+ * trailing S may be left out), split on single whitespace characters, as milliseconds
+ * (Duration.ofNanos(unit.toNanos(n)).toMillis()). Throws Error with ksqlDB's message.
+ */
+export function parseDuration(text: string): number {
+  try {
+    const parts = javaSplitOnWhitespace(text);
+    if (parts.length !== 2) throw new Error(`Expected 2 tokens, got: ${parts.length}`);
+    const size = parseJavaLong(parts[0]!);
+    const nanosPerUnit = timeUnitNanos(parts[1]!.toUpperCase());
+    let nanos = size * nanosPerUnit;
+    // TimeUnit#toNanos saturates instead of overflowing.
+    if (nanos > LONG_MAX) nanos = LONG_MAX;
+    if (nanos < LONG_MIN) nanos = LONG_MIN;
+    const millis = nanos / 1_000_000n - (nanos % 1_000_000n < 0n ? 1n : 0n); // floor, as Duration#toMillis
+    return Number(millis);
+  } catch (err) {
+    throw new Error(`Invalid duration: '${text}'. ${(err as Error).message}`);
+  }
+}
+
+/** Java's String#split("\\s"): trailing empty strings dropped, leading and inner ones kept. */
+function javaSplitOnWhitespace(text: string): string[] {
+  const parts = text.split(/[ \t\n\x0B\f\r]/);
+  if (parts.length === 1) return parts; // no separator: the text itself, even when empty
+  while (parts.length > 0 && parts[parts.length - 1] === '') parts.pop();
+  return parts;
+}
+
+function parseJavaLong(text: string): bigint {
+  const value = /^[+-]?[0-9]+$/.test(text) ? BigInt(text) : undefined;
+  if (value === undefined || value < LONG_MIN || value > LONG_MAX) throw new Error(`Not numeric: '${text}'`);
+  return value;
+}
+
+function timeUnitNanos(text: string): bigint {
+  const nanos = TIME_UNIT_NANOS.get(text.endsWith('S') ? text : `${text}S`);
+  if (nanos === undefined) {
+    throw new Error(`Unknown time unit: '${text}'\nSupported time units are: ${[...TIME_UNIT_NANOS.keys()].join(', ')}`);
+  }
+  return nanos;
 }
