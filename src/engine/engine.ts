@@ -106,19 +106,20 @@ export class Engine implements PersistentRuntime {
   startPersistentQuery(request: PersistentQueryRequest): void {
     const { id, plan, sink, statementText, offsetReset } = request;
     const sinkTopic = this.topicOf(sink);
-    const handle = startPushQuery(plan, this.topicOf(plan.source), { from: offsetReset }, new TopicSink(sink, sinkTopic, plan.columns), {
+    const handle = startPushQuery(plan, this.topicsOf(plan), { from: offsetReset }, new TopicSink(sink, sinkTopic, plan.columns), {
       streamNulls: true,
     });
     this.queries.add({
       id,
       type: 'PERSISTENT',
       statementText,
-      sources: [plan.source.name],
+      sources: plan.inputs.map((s) => s.name),
       sink: { name: sink.name, topic: sink.topic },
       startedAt: Date.now(),
       close: () => handle.close(),
     });
     void handle.done.finally(() => this.queries.remove(id));
+    if (sink.type === 'TABLE') this.materialize(sink);
   }
 
   /** `/query-stream`: exactly one SELECT or PRINT, with case-sensitive variables. */
@@ -130,7 +131,7 @@ export class Engine implements PersistentRuntime {
     const plan = planSelect(stmt, this.catalog);
     const topic = this.topicOf(plan.source);
     if (plan.kind === 'pull') return this.preparePull(plan, topic);
-    return this.preparePush(plan, topic, offsetReset(properties, this.options.defaultOffsetReset));
+    return this.preparePush(plan, offsetReset(properties, this.options.defaultOffsetReset));
   }
 
   private preparePull(plan: QueryPlan, topic: TopicLog): PreparedStream {
@@ -147,7 +148,7 @@ export class Engine implements PersistentRuntime {
     return { kind: 'pull', queryId: pullQueryId(), plan, run: (sink) => runStreamPullQuery(plan, topic, sink) };
   }
 
-  private preparePush(plan: QueryPlan, topic: TopicLog, reset: OffsetReset): PreparedStream {
+  private preparePush(plan: QueryPlan, reset: OffsetReset): PreparedStream {
     if (this.queries.pushCount >= this.options.maxPushQueries) {
       throw new KsqlError(ErrorCode.MAX_PUSH_QUERIES_EXCEEDED, 'Maximum number of push queries exceeded', 400);
     }
@@ -158,7 +159,7 @@ export class Engine implements PersistentRuntime {
         queryId: scalablePushQueryId(),
         plan,
         scalable: true,
-        start: (sink) => void startPushQuery(plan, topic, start, sink, { requireKey: true }),
+        start: (sink) => void startPushQuery(plan, this.topicsOf(plan), start, sink, { requireKey: true }),
       };
     }
     const queryId = transientQueryId(plan.source.name);
@@ -168,12 +169,12 @@ export class Engine implements PersistentRuntime {
       plan,
       scalable: false,
       start: (sink) => {
-        const handle = startPushQuery(plan, topic, start, sink);
+        const handle = startPushQuery(plan, this.topicsOf(plan), start, sink);
         this.queries.add({
           id: queryId,
           type: 'PUSH',
           statementText: plan.statementText,
-          sources: [plan.source.name],
+          sources: plan.inputs.map((s) => s.name),
           startedAt: Date.now(),
           close: () => handle.close(),
         });
@@ -197,6 +198,10 @@ export class Engine implements PersistentRuntime {
         startPrint(topic, { start: { from: reset }, interval: stmt.interval ?? 1, limit: stmt.limit }, sink);
       },
     };
+  }
+
+  private topicsOf(plan: QueryPlan): TopicLog[] {
+    return plan.inputs.map((s) => this.topicOf(s));
   }
 
   topicOf(source: DataSource): TopicLog {

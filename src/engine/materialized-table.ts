@@ -1,7 +1,8 @@
 /**
- * A table's current state, kept up to date as records arrive: the latest row per key, a null
- * value deleting it (ksqlDB's materialization of CREATE SOURCE TABLE). Pull queries read it; they
- * never recompute it from the topic.
+ * A table's current state, kept up to date as records arrive: the latest row per key (per key and
+ * window for a windowed table), a null value deleting it. It backs CREATE SOURCE TABLE and the
+ * sinks of CREATE TABLE AS SELECT, which ksqlDB materializes; pull queries read it and never
+ * recompute it from the topic.
  */
 import { writeJsonValue } from '../codec/json-write.js';
 import type { DataSource } from '../catalog/source.js';
@@ -39,7 +40,8 @@ export class MaterializedTable {
       for (const record of batch) {
         const decoded = this.reader.read(record);
         if (!decoded) continue;
-        const key = writeJsonValue(decoded.row.slice(0, this.keyCount));
+        const base = writeJsonValue(decoded.row.slice(0, this.keyCount));
+        const key = decoded.window ? `${base}@${decoded.window.start}/${decoded.window.end}` : base;
         if (decoded.tombstone) this.rows.delete(key);
         else this.rows.set(key, decoded.row);
       }

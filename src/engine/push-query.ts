@@ -5,7 +5,7 @@
  */
 import type { QueryPlan } from '../planner/query-plan.js';
 import type { Cursor, StartPosition, TopicLog } from '../store/topic-log.js';
-import { outputRows } from './explode.js';
+import { processorFor } from './processors/processor-for.js';
 import { recordReader, type ReaderOptions } from './record-reader.js';
 import type { QuerySink } from './sink.js';
 
@@ -20,53 +20,56 @@ export interface PushQueryHandle {
 
 export function startPushQuery(
   plan: QueryPlan,
-  topic: TopicLog,
+  topics: readonly TopicLog[],
   start: StartPosition,
   sink: QuerySink,
   readerOptions: ReaderOptions = {},
 ): PushQueryHandle {
-  const cursor = topic.cursor(start);
+  const cursors = topics.map((t) => t.cursor(start));
   let ended = false;
   const finish = (how: () => void): void => {
     if (ended) return;
     ended = true;
-    cursor.close();
+    for (const c of cursors) c.close();
     how();
   };
   sink.onClose(() => finish(() => undefined));
-  const done = pump(plan, cursor, sink, finish, readerOptions).catch((err: unknown) => finish(() => sink.fail(err as Error)));
+  const done = pump(plan, cursors, sink, finish, readerOptions).catch((err: unknown) => finish(() => sink.fail(err as Error)));
   return { close: () => finish(() => sink.end('completed')), done };
 }
 
+/**
+ * Reads every input (one per source; a join has several) and processes records as they arrive:
+ * each input's waiting records in turn, in the order of the plan's inputs.
+ */
 async function pump(
   plan: QueryPlan,
-  cursor: Cursor,
+  cursors: readonly Cursor[],
   sink: QuerySink,
   finish: (how: () => void) => void,
   readerOptions: ReaderOptions,
 ): Promise<void> {
-  const reader = recordReader(plan.source, readerOptions);
-  const { where, projection, limit } = plan;
-  // Null values on a stream reach only persistent queries; tables always emit their deletes.
-  const keepNulls = plan.source.type === 'TABLE' || readerOptions.streamNulls === true;
+  const readers = plan.inputs.map((source) => recordReader(source, readerOptions));
+  const processor = processorFor(plan, { persistent: readerOptions.streamNulls === true });
+  const { limit } = plan;
   let emitted = 0;
   if (limit === 0) return finish(() => sink.end('limit'));
-  while (!cursor.closed && !sink.closed) {
-    const batch = await cursor.poll(BATCH);
-    if (batch.length === 0) {
-      await cursor.wait();
-      continue;
-    }
-    for (const record of batch) {
-      if (cursor.closed || sink.closed) return;
-      const decoded = reader.read(record);
-      if (!decoded) continue;
-      if (decoded.tombstone && (keepNulls === false || (where && plan.source.type === 'STREAM'))) continue;
-      if (!decoded.tombstone && where && where(decoded.row) !== true) continue;
-      for (const out of outputRows(projection.map((p) => p(decoded.row)), plan.explode)) {
-        await sink.row(out, decoded.tombstone, decoded);
-        if (limit !== undefined && ++emitted >= limit) return finish(() => sink.end('limit'));
+  const open = (): boolean => !sink.closed && cursors.every((c) => !c.closed);
+  while (open()) {
+    let read = 0;
+    for (let input = 0; input < cursors.length; input++) {
+      const batch = await cursors[input]!.poll(BATCH);
+      read += batch.length;
+      for (const record of batch) {
+        if (!open()) return;
+        const decoded = readers[input]!.read(record);
+        if (!decoded) continue;
+        for (const out of processor.process(decoded, input)) {
+          await sink.row(out.values, out.tombstone, out.origin);
+          if (limit !== undefined && ++emitted >= limit) return finish(() => sink.end('limit'));
+        }
       }
     }
+    if (read === 0) await (cursors.length === 1 ? cursors[0]!.wait() : Promise.race(cursors.map((c) => c.wait())));
   }
 }

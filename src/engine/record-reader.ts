@@ -3,6 +3,7 @@
  * A record whose key or value cannot be deserialized is skipped and counted, never thrown.
  */
 import { serdesOf } from '../catalog/formats/serde-factory.js';
+import { decodeWindowedKey, type WindowBounds } from '../catalog/formats/windowed-key.js';
 import { SerdeError } from '../catalog/formats/format.js';
 import type { DataSource } from '../catalog/source.js';
 import type { StoredRecord } from '../store/topic-log.js';
@@ -18,6 +19,8 @@ export interface DecodedRecord {
   /** ROWTIME: the record's timestamp, or the source's TIMESTAMP column. */
   readonly timestamp: number;
   readonly headers: StoredRecord['headers'];
+  /** A windowed source's window; the row also holds it as WINDOWSTART and WINDOWEND. */
+  readonly window?: WindowBounds;
 }
 
 export interface RecordReader {
@@ -46,10 +49,17 @@ export function recordReader(source: DataSource, options: ReaderOptions = {}): R
   const requireKey = isTable || options.requireKey === true;
   const extract = timestampExtractor(source);
   const rowtimeAt = source.schema.columns.length;
+  const windowType = source.windowType;
   let skipped = 0;
   const read = (record: StoredRecord): DecodedRecord | undefined => {
     try {
-      const key = serdes.key.deserialize(record.key);
+      let keyBytes = record.key;
+      let window: WindowBounds | undefined;
+      if (windowType) {
+        if (keyBytes === null) return skip();
+        ({ key: keyBytes, window } = decodeWindowedKey(keyBytes, windowType, source.windowSize));
+      }
+      const key = serdes.key.deserialize(keyBytes);
       if (requireKey && keyCount > 0 && (key === null || key.every((k) => k === null))) return skip();
       const value = serdes.value.deserialize(record.value);
       const row: unknown[] = [];
@@ -57,6 +67,7 @@ export function recordReader(source: DataSource, options: ReaderOptions = {}): R
       for (let i = 0; i < valueCount; i++) row.push(value?.[i] ?? null);
       for (const h of headerColumns) row.push(headerValue(record, h.headerKey));
       row.push(BigInt(record.timestamp), record.partition, BigInt(record.offset));
+      if (window) row.push(BigInt(window.start), BigInt(window.end));
       let timestamp = record.timestamp;
       if (extract && value !== null) {
         const t = extract(row);
@@ -65,7 +76,7 @@ export function recordReader(source: DataSource, options: ReaderOptions = {}): R
         timestamp = t;
         row[rowtimeAt] = BigInt(t);
       }
-      return { row, tombstone: value === null, timestamp, headers: record.headers };
+      return { row, tombstone: value === null, timestamp, headers: record.headers, ...(window ? { window } : {}) };
     } catch (err) {
       if (err instanceof SerdeError) return skip();
       throw err;

@@ -3,6 +3,7 @@
  * every call resolves when the row has been taken by the transport, which is how a slow client
  * stops its query from reading further (backpressure, never an unbounded buffer).
  */
+import type { WindowBounds } from '../catalog/formats/windowed-key.js';
 import type { RecordHeader } from '../store/topic-log.js';
 
 export type EndReason = 'limit' | 'completed';
@@ -12,6 +13,8 @@ export interface RowOrigin {
   /** The row's event time: ROWTIME, from the record or the source's TIMESTAMP column. */
   readonly timestamp: number;
   readonly headers: readonly RecordHeader[];
+  /** The window of a windowed key (windowed aggregations and sources). */
+  readonly window?: WindowBounds;
 }
 
 export interface QuerySink {

@@ -3,6 +3,7 @@
  * input record's timestamp and headers (Kafka Streams carries both forward). Appends are awaited,
  * so a slow log holds the query back instead of queueing without bound.
  */
+import { encodeWindowedKey } from '../catalog/formats/windowed-key.js';
 import type { DataSource } from '../catalog/source.js';
 import type { OutputColumn } from '../planner/query-plan.js';
 import type { TopicLog } from '../store/topic-log.js';
@@ -32,7 +33,9 @@ export class TopicSink implements QuerySink {
     // A sink with a TIMESTAMP column drops a row whose column holds no valid time, as ksqlDB does.
     if (this.sink.timestampColumn !== undefined && (own === undefined || own < 0)) return;
     const record = encodeRecord(this.sink, named, own ?? origin.timestamp);
-    await this.topic.append({ ...record, value: tombstone ? null : record.value, headers: origin.headers });
+    const windowType = this.sink.windowType;
+    const key = origin.window && windowType ? encodeWindowedKey(record.key, origin.window, windowType) : record.key;
+    await this.topic.append({ ...record, key, value: tombstone ? null : record.value, headers: origin.headers });
   }
 
   /** A sink with TIMESTAMP='col' takes each record's time from that column, read as sources read it. */

@@ -1,6 +1,7 @@
 /**
  * The layout of the row a query's expressions read: the source's columns in schema order (key,
- * value, headers), then the pseudo columns ROWTIME, ROWPARTITION and ROWOFFSET.
+ * value, headers), then the pseudo columns ROWTIME, ROWPARTITION and ROWOFFSET, then for a
+ * windowed source its window bounds WINDOWSTART and WINDOWEND.
  */
 import type { LogicalSchema } from '../catalog/schema.js';
 import type { ResolvedColumn, RowScope } from '../engine/expressions/compiled.js';
@@ -12,6 +13,11 @@ export const PSEUDO_COLUMNS: readonly { name: string; type: SqlType }[] = [
   { name: 'ROWOFFSET', type: BIGINT },
 ];
 
+export const WINDOW_COLUMNS: readonly { name: string; type: SqlType }[] = [
+  { name: 'WINDOWSTART', type: BIGINT },
+  { name: 'WINDOWEND', type: BIGINT },
+];
+
 export class InputRowScope implements RowScope {
   private readonly index = new Map<string, ResolvedColumn>();
   readonly width: number;
@@ -19,13 +25,20 @@ export class InputRowScope implements RowScope {
   constructor(
     readonly schema: LogicalSchema,
     private readonly sourceNames: readonly string[],
+    readonly windowed = false,
   ) {
     schema.columns.forEach((c, i) => this.index.set(c.name, { type: c.type, read: (row) => row[i] }));
-    PSEUDO_COLUMNS.forEach((p, i) => {
+    const pseudo = windowed ? [...PSEUDO_COLUMNS, ...WINDOW_COLUMNS] : PSEUDO_COLUMNS;
+    pseudo.forEach((p, i) => {
       const at = schema.columns.length + i;
       this.index.set(p.name, { type: p.type, read: (row) => row[at] });
     });
-    this.width = schema.columns.length + PSEUDO_COLUMNS.length;
+    this.width = schema.columns.length + pseudo.length;
+  }
+
+  /** Where WINDOWSTART sits in the row (WINDOWEND follows). */
+  get windowStartIndex(): number {
+    return this.schema.columns.length + PSEUDO_COLUMNS.length;
   }
 
   get rowtimeIndex(): number {

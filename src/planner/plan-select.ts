@@ -8,56 +8,71 @@ import type { Catalog } from '../catalog/catalog.js';
 import type { DataSource } from '../catalog/source.js';
 import { KsqlStatementError } from '../errors.js';
 import { compileExpression, semanticError } from '../engine/expressions/compile.js';
-import { ExpressionError } from '../engine/expressions/compile-errors.js';
 import { formatExpression } from '../sql/format-expression.js';
 import { columnRefs, findExpression, replaceExpression } from '../sql/expression-walk.js';
 import type { Compiled, RowScope } from '../engine/expressions/compiled.js';
 import type { Evaluator } from '../engine/expressions/compiled.js';
 import type * as ast from '../sql/ast.js';
 import { BOOLEAN, typeToString } from '../sql/types.js';
-import { InputRowScope } from './input-row.js';
+import { InputRowScope, WINDOW_COLUMNS } from './input-row.js';
+import { canonicalText, isAggregateQuery, planAggregation } from './aggregation.js';
+import { planPartitioning, requirePartitionKeys, type Partitioning } from './partitioning.js';
+import { columnAliasGenerator, implicitName, inClause, rejectDuplicates } from './select-columns.js';
 import { builtinFunctions } from '../engine/functions/builtins/index.js';
 import type { OutputColumn, QueryPlan } from './query-plan.js';
 
 export interface PlanOptions {
-  /** A CSAS / INSERT INTO ... SELECT: no pull-query rules, and ksqlDB's sink column rules. */
+  /** A CSAS / CTAS / INSERT INTO ... SELECT: no pull-query rules, and ksqlDB's sink column rules. */
   readonly persistent?: boolean;
+  /** The sink of a CREATE ... AS SELECT, named in the key rules' messages. */
+  readonly sinkName?: string;
 }
 
 export function planSelect(query: ast.Query, catalog: Catalog, options: PlanOptions = {}): QueryPlan {
   refuseUnsupported(query);
   const source = resolveSource(query.from, catalog);
   if (options.persistent) refuseReservedNames(query);
-  else if (!query.emit) refusePullPseudoColumns(query);
+  else if (!query.emit) refusePullQueryClauses(query);
   const names = [source.name, ...(query.from.alias ? [query.from.alias] : [])];
-  const scope = new InputRowScope(source.schema, names);
+  const scope = new InputRowScope(source.schema, names, source.windowType !== undefined);
   const where = query.where ? compileWhere(query.where, scope) : undefined;
-  const { projection, columns, explode } = compileProjection(query, source, scope);
+  const base = { kind: query.emit ? 'push' : 'pull', source, inputs: [source], scope, where, limit: query.limit, statementText: query.text } as const;
+  if (query.window && query.groupBy.length === 0) throw new KsqlStatementError('WINDOW clause requires a GROUP BY clause.');
+  if (isAggregateQuery(query)) {
+    const planned = planAggregation(query, source, scope, { sinkName: options.persistent ? (options.sinkName ?? '') : undefined });
+    return { ...base, ...planned, resultType: 'TABLE' };
+  }
+  const partition = query.partitionBy.length > 0 ? planPartitioning(query, scope) : undefined;
+  const { projection, columns, explode, keyColumns } = compileProjection(query, source, scope, partition);
   if (explode.length > 0 && source.type === 'TABLE') throw new KsqlStatementError('Table source is not supported with table functions');
+  if (partition && options.persistent) requirePartitionKeys(partition, keyColumns, options.sinkName ?? '', query.from);
   return {
-    kind: query.emit ? 'push' : 'pull',
-    source,
-    scope,
-    where,
+    ...base,
     projection,
     columns,
+    keyColumns,
+    resultType: source.type,
     ...(explode.length > 0 ? { explode } : {}),
-    limit: query.limit,
-    statementText: query.text,
   };
 }
 
 function refuseUnsupported(query: ast.Query): void {
   const unsupported: [boolean, string][] = [
     [query.joins.length > 0, 'JOIN'],
-    [query.window !== undefined, 'WINDOW'],
-    [query.groupBy.length > 0, 'GROUP BY'],
-    [query.partitionBy.length > 0, 'PARTITION BY'],
-    [query.having !== undefined, 'HAVING'],
   ];
   for (const [present, what] of unsupported) {
     if (present) throw new KsqlStatementError(`${what} is not supported by this server yet.`);
   }
+}
+
+const PULL_QUERY_HINT = 'See https://cnfl.io/queries for more info.\nAdd EMIT CHANGES if you intended to issue a push query.';
+
+/** Clauses a pull query cannot have, and pseudo columns it cannot read (ksqlDB's PullQueryValidator). */
+function refusePullQueryClauses(query: ast.Query): void {
+  if (query.groupBy.length > 0) throw new KsqlStatementError(`Pull queries don't support GROUP BY clauses. ${PULL_QUERY_HINT}`);
+  if (query.window) throw new KsqlStatementError(`Pull queries don't support WINDOW clauses. ${PULL_QUERY_HINT}`);
+  if (query.having) throw new KsqlStatementError(`Pull queries don't support HAVING clauses. ${PULL_QUERY_HINT}`);
+  refusePullPseudoColumns(query);
 }
 
 const RESERVED = new Set(['ROWTIME', 'ROWPARTITION', 'ROWOFFSET', 'WINDOWSTART', 'WINDOWEND']);
@@ -105,31 +120,24 @@ function compileWhere(expr: ast.Expression, scope: InputRowScope): Evaluator {
   return c.eval;
 }
 
-/** Type errors are reported the way ksqlDB words them for the clause; unknown columns pass as they are. */
-export function inClause<T>(compile: () => T, wrap: (detail: string) => string): T {
-  try {
-    return compile();
-  } catch (err) {
-    if (err instanceof ExpressionError && err.kind === 'type') throw new KsqlStatementError(wrap(err.detail));
-    throw err;
-  }
+
+interface ProjectionResult {
+  projection: Evaluator[];
+  columns: OutputColumn[];
+  explode: number[];
+  keyColumns: string[];
 }
 
-function compileProjection(
-  query: ast.Query,
-  source: DataSource,
-  scope: InputRowScope,
-): { projection: Evaluator[]; columns: OutputColumn[]; explode: number[] } {
+function compileProjection(query: ast.Query, source: DataSource, scope: InputRowScope, partition?: Partitioning): ProjectionResult {
   const projection: Evaluator[] = [];
   const columns: OutputColumn[] = [];
   const explode: number[] = [];
+  const keyOf: (string | undefined)[] = partition ? partition.keys.map(() => undefined) : [];
   const nextName = columnAliasGenerator(source.schema.columns.map((c) => c.name));
   for (const item of query.select) {
     if (item.kind === 'AllColumns') {
-      source.schema.columns.forEach((c, i) => {
-        projection.push((row) => row[i]);
-        columns.push({ name: c.name, type: c.type, isKey: c.namespace === 'KEY' });
-      });
+      if (partition) expandAllRekeyed(source, partition, nextName, projection, columns, keyOf);
+      else expandAll(source, scope, projection, columns);
       continue;
     }
     if (item.expr.kind === 'StructDeref' && item.expr.field === '*') {
@@ -142,10 +150,63 @@ function compileProjection(
     if (findTableFunction(item.expr)) explode.push(projection.length);
     projection.push(c.eval);
     const ref = item.expr.kind === 'ColumnRef' ? source.schema.find(item.expr.name) : undefined;
-    columns.push({ name, type: c.type, isKey: ref?.namespace === 'KEY', ...(ref ? { sourceName: ref.name } : {}) });
+    let isKey = ref?.namespace === 'KEY';
+    if (partition) {
+      const k = partition.keys.findIndex((key) => key.text === canonicalText(item.expr));
+      isKey = k >= 0 && keyOf[k] === undefined;
+      if (isKey) keyOf[k] = name;
+    }
+    columns.push({ name, type: c.type, isKey, ...(ref ? { sourceName: ref.name } : {}) });
   }
   rejectDuplicates(columns);
-  return { projection, columns, explode };
+  const keyColumns = partition ? keyOf.filter((k): k is string => k !== undefined) : columns.filter((c) => c.isKey).map((c) => c.name);
+  return { projection, columns, explode, keyColumns };
+}
+
+/** `*`: every column of the source; a windowed source's bounds follow its key columns. */
+function expandAll(source: DataSource, scope: InputRowScope, projection: Evaluator[], columns: OutputColumn[]): void {
+  const add = (name: string, type: OutputColumn['type'], at: number, isKey: boolean): void => {
+    projection.push((row) => row[at]);
+    columns.push({ name, type, isKey });
+  };
+  const all = source.schema.columns;
+  all.forEach((c, i) => {
+    if (c.namespace === 'KEY') add(c.name, c.type, i, true);
+  });
+  if (scope.windowed) WINDOW_COLUMNS.forEach((w, i) => add(w.name, w.type, scope.windowStartIndex + i, true));
+  all.forEach((c, i) => {
+    if (c.namespace !== 'KEY') add(c.name, c.type, i, false);
+  });
+}
+
+/**
+ * `*` under PARTITION BY: the partitioning expressions become the key (named after the column or
+ * field they read, else KSQL_COL_n), then the value columns, then the old key columns as values.
+ */
+function expandAllRekeyed(
+  source: DataSource,
+  partition: Partitioning,
+  nextName: () => string,
+  projection: Evaluator[],
+  columns: OutputColumn[],
+  keyOf: (string | undefined)[],
+): void {
+  const keyNames = new Set<string>();
+  partition.keys.forEach((k, i) => {
+    const name = implicitName(k.expr) ?? nextName();
+    projection.push(k.eval);
+    columns.push({ name, type: k.type, isKey: true });
+    keyOf[i] = name;
+    if (k.expr.kind === 'ColumnRef') keyNames.add(k.expr.name);
+  });
+  const all = source.schema.columns;
+  const rest = [...all.filter((c) => c.namespace !== 'KEY'), ...all.filter((c) => c.namespace === 'KEY')];
+  for (const c of rest) {
+    if (keyNames.has(c.name)) continue;
+    const at = all.indexOf(c);
+    projection.push((row) => row[at]);
+    columns.push({ name: c.name, type: c.type, isKey: false });
+  }
 }
 
 /** `s->*`: one output column per field of the struct, named after the field. */
@@ -196,26 +257,5 @@ function compileItem(expr: ast.Expression, scope: InputRowScope): Compiled {
   };
 }
 
-/** KSQL_COL_0, KSQL_COL_1, ... skipping names the source already has (ksqlDB's ColumnNames). */
-function columnAliasGenerator(taken: readonly string[]): () => string {
-  const used = new Set(taken);
-  let n = 0;
-  return () => {
-    while (used.has(`KSQL_COL_${n}`)) n++;
-    return `KSQL_COL_${n++}`;
-  };
-}
 
-function implicitName(expr: ast.Expression): string | undefined {
-  if (expr.kind === 'ColumnRef') return expr.name;
-  if (expr.kind === 'StructDeref' && expr.field !== '*') return expr.field;
-  return undefined;
-}
 
-function rejectDuplicates(columns: readonly OutputColumn[]): void {
-  const seen = new Set<string>();
-  for (const c of columns) {
-    if (seen.has(c.name)) throw new KsqlStatementError(`Duplicate value columns found in schema: \`${c.name}\` ${typeToString(c.type)}`);
-    seen.add(c.name);
-  }
-}

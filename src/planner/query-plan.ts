@@ -1,13 +1,14 @@
 /** What the engine runs for a SELECT: where to read, what to keep, what to emit. */
-import type { DataSource } from '../catalog/source.js';
+import type { DataSource, SourceType } from '../catalog/source.js';
 import type { Evaluator } from '../engine/expressions/compiled.js';
 import type { SqlType } from '../sql/types.js';
+import type { AggregationPlan } from './aggregation.js';
 import type { InputRowScope } from './input-row.js';
 
 export interface OutputColumn {
   readonly name: string;
   readonly type: SqlType;
-  /** True for a column that copies a key column of the source (pull query schemas mark them KEY). */
+  /** True for a column that forms the output's key (a source key column, a grouping expression). */
   readonly isKey: boolean;
   /** The source key column it copies, when aliased. */
   readonly sourceName?: string;
@@ -15,13 +16,25 @@ export interface OutputColumn {
 
 export interface QueryPlan {
   readonly kind: 'push' | 'pull';
+  /** The (first) source; `inputs` lists every source the query reads, this one first. */
   readonly source: DataSource;
+  readonly inputs: readonly DataSource[];
   readonly scope: InputRowScope;
+  /** Over the input row. */
   readonly where?: Evaluator;
+  /**
+   * GROUP BY: the input rows are aggregated first, and `projection` reads the aggregate row
+   * (see src/planner/aggregation.ts) instead of the input row.
+   */
+  readonly aggregation?: AggregationPlan;
   readonly projection: readonly Evaluator[];
   /** Projection positions holding table functions: each input row becomes one row per element. */
   readonly explode?: readonly number[];
   readonly columns: readonly OutputColumn[];
+  /** Names of the output key columns, in key order. */
+  readonly keyColumns: readonly string[];
+  /** A stream of events, or a table's changelog (keyed updates and deletes). */
+  readonly resultType: SourceType;
   readonly limit?: number;
   /** The statement text, for SHOW QUERIES. */
   readonly statementText: string;

@@ -9,7 +9,7 @@ import { Decimal } from '../../sql/decimal.js';
 import { BIGINT, BOOLEAN, DOUBLE, INTEGER, STRING, decimal, typesEqual, typeToString, type SqlType } from '../../sql/types.js';
 import { sqlEquals } from './sql-equality.js';
 import { parseTimestamp } from '../../catalog/time-parse.js';
-import type { Compiled, Evaluator, Row, RowScope } from './compiled.js';
+import type { Compiled, Evaluator, ResolvedColumn, Row, RowScope } from './compiled.js';
 import { compareNumeric, converter, numericRank, widerNumeric } from './numeric.js';
 import { formatExpression } from '../../sql/format-expression.js';
 import { resolutionError, semanticError } from './compile-errors.js';
@@ -31,11 +31,19 @@ export interface CompileContext {
   readonly clause: Clause;
   /** The functions calls resolve against; the built-ins unless a test says otherwise. */
   readonly functions?: FunctionRegistry;
+  /**
+   * Whole sub-expressions already computed elsewhere: after GROUP BY, an aggregate call or a
+   * grouping expression reads its slot of the aggregate row instead of being compiled again.
+   * Messages still print the expression as written.
+   */
+  readonly substitute?: (expr: ast.Expression) => ResolvedColumn | undefined;
 }
 
 export { semanticError };
 
 export function compileExpression(expr: ast.Expression, ctx: CompileContext): Compiled {
+  const substituted = ctx.substitute?.(expr);
+  if (substituted) return { type: substituted.type, eval: substituted.read };
   switch (expr.kind) {
     case 'Literal':
       return compileLiteral(expr.value, expr.loc);

@@ -1,8 +1,8 @@
 /**
- * CREATE STREAM ... AS SELECT and INSERT INTO ... SELECT over one stream: a persistent query that
- * writes each output row to the sink's topic. The sink inherits the source's formats and
- * partition count unless the WITH clause says otherwise; projected key columns stay keys.
- * Aggregations, windows, joins and tables as sinks come with the state engine.
+ * CREATE STREAM|TABLE ... AS SELECT and INSERT INTO ... SELECT: a persistent query that writes
+ * each output row to the sink's topic. The sink inherits the source's formats and partition
+ * count unless the WITH clause says otherwise; projected key columns stay keys, and a GROUP BY's
+ * grouping expressions become the key (a windowed one when the aggregation is windowed).
  */
 import { LogicalSchema, type Column } from '../../catalog/schema.js';
 import type { DataSource } from '../../catalog/source.js';
@@ -22,18 +22,25 @@ const CSAS_PROPERTIES = new Set(
   [...CREATE_SOURCE_PROPERTIES].filter((p) => !['WINDOW_TYPE', 'WINDOW_SIZE', 'SOURCE_CONNECTOR'].includes(p) && !p.endsWith('_SCHEMA_ID')),
 );
 export async function createAsSelect(stmt: ast.CreateAsSelect, ctx: ExecContext): Promise<StatementResult> {
-  if (stmt.sourceType === 'TABLE') throw new KsqlStatementError('CREATE TABLE AS SELECT is not supported by this server yet.');
   const clash = checkNameFree(stmt, ctx);
   if (clash) return clash;
   rejectUnknownProperties(stmt.properties, CSAS_PROPERTIES);
-  const plan = planPersistent(stmt.query, ctx);
+  const plan = planPersistent(stmt.query, ctx, stmt.name);
+  checkResultType(stmt.sourceType, plan);
   if (plan.columns.every((c) => c.isKey)) throw new KsqlStatementError('The projection contains no value columns.');
   const newPlanner = ctx.properties.get('ksql.new.query.planner.enabled')?.toLowerCase() === 'true';
-  if (!newPlanner) requireKeyColumns(stmt.name, plan);
+  if (!newPlanner && !plan.aggregation) requireKeyColumns(stmt.name, plan);
   const sink = await describeSink(stmt, plan, ctx, newPlanner);
   ctx.catalog.putSource(sink);
-  const id = start(ctx, `CSAS_${stmt.name}`, plan, sink, stmt.text);
+  const prefix = stmt.sourceType === 'TABLE' ? 'CTAS' : 'CSAS';
+  const id = start(ctx, `${prefix}_${stmt.name}`, plan, sink, stmt.text);
   return { kind: 'command', commandId: createCommandId(stmt), message: `Created query with ID ${id}`, queryId: id };
+}
+
+function checkResultType(wanted: 'STREAM' | 'TABLE', plan: QueryPlan): void {
+  if (plan.resultType === wanted) return;
+  const fix = wanted === 'STREAM' ? 'CREATE TABLE AS SELECT' : 'CREATE STREAM AS SELECT';
+  throw new KsqlStatementError(`Invalid result type. Your SELECT query produces a ${plan.resultType}. Please use ${fix} statement instead.`);
 }
 
 export async function insertIntoSelect(stmt: ast.InsertInto, ctx: ExecContext): Promise<StatementResult> {
@@ -43,16 +50,16 @@ export async function insertIntoSelect(stmt: ast.InsertInto, ctx: ExecContext): 
   if (sink.isSource) throw new KsqlStatementError(`Cannot insert into read-only stream: ${sink.name}`);
   if (sink.schema.headers.length > 0) throw new KsqlStatementError(`Cannot insert into ${sink.name} because it has header columns`);
   const plan = planPersistent(stmt.query, ctx);
+  if (plan.resultType !== 'STREAM') {
+    throw new KsqlStatementError('Invalid result type. Your SELECT query produces a TABLE. Please use CREATE TABLE AS SELECT statement instead.');
+  }
   checkSameSchema(plan.columns, sink);
   const id = start(ctx, 'INSERTQUERY', plan, sink, stmt.text);
   return { kind: 'command', commandId: `stream/\`${sink.name}\`/create`, message: `Created query with ID ${id}`, queryId: id };
 }
 
-function planPersistent(query: ast.Query, ctx: ExecContext): QueryPlan {
-  const plan = planSelect(query, ctx.catalog, { persistent: true });
-  if (plan.source.type === 'TABLE') {
-    throw new KsqlStatementError('Invalid result type. Your SELECT query produces a TABLE. Please use CREATE TABLE AS SELECT statement instead.');
-  }
+function planPersistent(query: ast.Query, ctx: ExecContext, sinkName?: string): QueryPlan {
+  const plan = planSelect(query, ctx.catalog, { persistent: true, ...(sinkName !== undefined ? { sinkName } : {}) });
   if (plan.limit !== undefined) throw new KsqlStatementError('LIMIT is not supported in persistent queries.');
   return plan;
 }
@@ -69,16 +76,18 @@ function start(ctx: ExecContext, prefix: string, plan: QueryPlan, sink: DataSour
 async function describeSink(stmt: ast.CreateAsSelect, plan: QueryPlan, ctx: ExecContext, newPlanner: boolean): Promise<DataSource> {
   const props = stmt.properties;
   const source = plan.source;
-  const schema = sinkSchema(plan.columns, newPlanner ? undefined : source.schema.key.map((c) => c.name));
+  const schema = sinkSchema(plan, newPlanner);
   const formats = resolveFormats(props, ctx.properties, schema.key, schema.value, { key: source.keyFormat, value: source.valueFormat });
   // ksqlDB names a sink's topic after the sink, behind ksql.output.topic.name.prefix.
   const topic = stringProperty(props, 'KAFKA_TOPIC') ?? `${ctx.properties.get('ksql.output.topic.name.prefix') ?? ''}${stmt.name}`;
   const partitions = intProperty(props, 'PARTITIONS') ?? ctx.topics.partitionsOf(source.topic) ?? 1;
   if (ctx.topics.partitionsOf(topic) === undefined) await ensureTopic(stmt, topic, partitions, ctx);
+  const window = plan.aggregation?.window;
   return {
     name: stmt.name,
-    type: 'STREAM',
+    type: stmt.sourceType,
     schema,
+    ...(window ? { windowType: window.type, ...(window.type !== 'SESSION' ? { windowSize: window.sizeMs } : {}) } : {}),
     topic,
     keyFormat: formats.key,
     valueFormat: formats.value,
@@ -103,12 +112,19 @@ function requireKeyColumns(sinkName: string, plan: QueryPlan): void {
 }
 
 /**
- * Key columns first, then values. ksqlDB's old planner (the default) keeps the source's key order;
- * the new planner keeps the projection's.
+ * Key columns first, then values. An aggregation's key follows its GROUP BY; otherwise ksqlDB's
+ * old planner (the default) keeps the source's key order and the new planner the projection's.
  */
-function sinkSchema(columns: readonly OutputColumn[], sourceKeyOrder?: readonly string[]): LogicalSchema {
-  const keyColumns = columns.filter((c) => c.isKey);
-  if (sourceKeyOrder) keyColumns.sort((a, b) => sourceKeyOrder.indexOf(a.sourceName ?? a.name) - sourceKeyOrder.indexOf(b.sourceName ?? b.name));
+function sinkSchema(plan: QueryPlan, newPlanner: boolean): LogicalSchema {
+  if (plan.aggregation) return schemaOf(plan.columns, plan.keyColumns);
+  const sourceKeyOrder = plan.source.schema.key.map((c) => c.name);
+  const keyColumns = plan.columns.filter((c) => c.isKey);
+  if (!newPlanner) keyColumns.sort((a, b) => sourceKeyOrder.indexOf(a.sourceName ?? a.name) - sourceKeyOrder.indexOf(b.sourceName ?? b.name));
+  return schemaOf(plan.columns, keyColumns.map((c) => c.name));
+}
+
+function schemaOf(columns: readonly OutputColumn[], keyOrder: readonly string[]): LogicalSchema {
+  const keyColumns = keyOrder.map((name) => columns.find((c) => c.name === name)!);
   const keys: Column[] = keyColumns.map((c) => ({ name: c.name, type: c.type, namespace: 'KEY' }));
   const values: Column[] = columns.filter((c) => !c.isKey).map((c) => ({ name: c.name, type: c.type, namespace: 'VALUE' }));
   return new LogicalSchema([...keys, ...values]);
@@ -123,7 +139,7 @@ function checkSameSchema(columns: readonly OutputColumn[], sink: DataSource): vo
       return target !== undefined && typesEqual(target.type, c.type) && (target.namespace === 'KEY') === c.isKey;
     });
   if (!same) {
-    const result = sinkSchema(columns).toString();
+    const result = schemaOf(columns, columns.filter((c) => c.isKey).map((c) => c.name)).toString();
     throw new KsqlStatementError(
       `Incompatible schema between results and sink.\nResult schema is ${result}\nSink schema is ${new LogicalSchema(expected).toString()}`,
     );

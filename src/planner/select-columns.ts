@@ -1,0 +1,41 @@
+/** Naming and checking of a SELECT's output columns, shared by every kind of query plan. */
+import { KsqlStatementError } from '../errors.js';
+import { ExpressionError } from '../engine/expressions/compile-errors.js';
+import type * as ast from '../sql/ast.js';
+import { typeToString } from '../sql/types.js';
+import type { OutputColumn } from './query-plan.js';
+
+/** Type errors are reported the way ksqlDB words them for the clause; unknown columns pass as they are. */
+export function inClause<T>(compile: () => T, wrap: (detail: string) => string): T {
+  try {
+    return compile();
+  } catch (err) {
+    if (err instanceof ExpressionError && err.kind === 'type') throw new KsqlStatementError(wrap(err.detail));
+    throw err;
+  }
+}
+
+/** KSQL_COL_0, KSQL_COL_1, ... skipping names the source already has (ksqlDB's ColumnNames). */
+export function columnAliasGenerator(taken: readonly string[]): () => string {
+  const used = new Set(taken);
+  let n = 0;
+  return () => {
+    while (used.has(`KSQL_COL_${n}`)) n++;
+    return `KSQL_COL_${n++}`;
+  };
+}
+
+/** The name a select item gets without an alias: a column's name or a struct field's. */
+export function implicitName(expr: ast.Expression): string | undefined {
+  if (expr.kind === 'ColumnRef') return expr.name;
+  if (expr.kind === 'StructDeref' && expr.field !== '*') return expr.field;
+  return undefined;
+}
+
+export function rejectDuplicates(columns: readonly OutputColumn[]): void {
+  const seen = new Set<string>();
+  for (const c of columns) {
+    if (seen.has(c.name)) throw new KsqlStatementError(`Duplicate value columns found in schema: \`${c.name}\` ${typeToString(c.type)}`);
+    seen.add(c.name);
+  }
+}
