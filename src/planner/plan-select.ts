@@ -16,6 +16,7 @@ import type * as ast from '../sql/ast.js';
 import { BOOLEAN, typeToString } from '../sql/types.js';
 import { InputRowScope, WINDOW_COLUMNS } from './input-row.js';
 import { canonicalText, isAggregateQuery, planAggregation } from './aggregation.js';
+import { planJoin } from './join-plan.js';
 import { planPartitioning, requirePartitionKeys, type Partitioning } from './partitioning.js';
 import { columnAliasGenerator, implicitName, inClause, rejectDuplicates } from './select-columns.js';
 import { builtinFunctions } from '../engine/functions/builtins/index.js';
@@ -29,7 +30,7 @@ export interface PlanOptions {
 }
 
 export function planSelect(query: ast.Query, catalog: Catalog, options: PlanOptions = {}): QueryPlan {
-  refuseUnsupported(query);
+  if (query.joins.length > 0) return planJoin(query, catalog, options);
   const source = resolveSource(query.from, catalog);
   if (options.persistent) refuseReservedNames(query);
   else if (!query.emit) refusePullQueryClauses(query);
@@ -54,15 +55,6 @@ export function planSelect(query: ast.Query, catalog: Catalog, options: PlanOpti
     resultType: source.type,
     ...(explode.length > 0 ? { explode } : {}),
   };
-}
-
-function refuseUnsupported(query: ast.Query): void {
-  const unsupported: [boolean, string][] = [
-    [query.joins.length > 0, 'JOIN'],
-  ];
-  for (const [present, what] of unsupported) {
-    if (present) throw new KsqlStatementError(`${what} is not supported by this server yet.`);
-  }
 }
 
 const PULL_QUERY_HINT = 'See https://cnfl.io/queries for more info.\nAdd EMIT CHANGES if you intended to issue a push query.';

@@ -112,11 +112,11 @@ function requireKeyColumns(sinkName: string, plan: QueryPlan): void {
 }
 
 /**
- * Key columns first, then values. An aggregation's key follows its GROUP BY; otherwise ksqlDB's
+ * Key columns first, then values. An aggregation's or a join's key is the plan's; otherwise ksqlDB's
  * old planner (the default) keeps the source's key order and the new planner the projection's.
  */
 function sinkSchema(plan: QueryPlan, newPlanner: boolean): LogicalSchema {
-  if (plan.aggregation) return schemaOf(plan.columns, plan.keyColumns);
+  if (plan.aggregation || plan.inputs.length > 1) return schemaOf(plan.columns, plan.keyColumns);
   const sourceKeyOrder = plan.source.schema.key.map((c) => c.name);
   const keyColumns = plan.columns.filter((c) => c.isKey);
   if (!newPlanner) keyColumns.sort((a, b) => sourceKeyOrder.indexOf(a.sourceName ?? a.name) - sourceKeyOrder.indexOf(b.sourceName ?? b.name));
