@@ -106,7 +106,7 @@ export class Engine implements PersistentRuntime {
   startPersistentQuery(request: PersistentQueryRequest): void {
     const { id, plan, sink, statementText, offsetReset } = request;
     const sinkTopic = this.topicOf(sink);
-    const handle = startPushQuery(plan, this.topicsOf(plan), { from: offsetReset }, new TopicSink(sink, sinkTopic, plan.columns), {
+    const handle = startPushQuery(plan, this.topicsOf(plan), { from: offsetReset }, new TopicSink(sink, sinkTopic, plan.columns, plan.rekeyed === true || plan.aggregation !== undefined), {
       streamNulls: true,
     });
     this.queries.add({
@@ -128,7 +128,7 @@ export class Engine implements PersistentRuntime {
     const stmt = parseSingle(sql, scope.size > 0 ? scope : undefined);
     if (stmt.kind === 'Print') return this.preparePrint(stmt, properties);
     if (stmt.kind !== 'Query') throw new KsqlStatementError('Neither a query nor a print statement', sql);
-    const plan = planSelect(stmt, this.catalog);
+    const plan = planSelect(stmt, this.catalog, { properties: new Map(Object.entries(properties).map(([k, v]) => [k, String(v)])) });
     const topic = this.topicOf(plan.source);
     if (plan.kind === 'pull') return this.preparePull(plan, topic);
     return this.preparePush(plan, offsetReset(properties, this.options.defaultOffsetReset));

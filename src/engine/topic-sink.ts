@@ -22,6 +22,8 @@ export class TopicSink implements QuerySink {
     private readonly sink: DataSource,
     private readonly topic: TopicLog,
     private readonly columns: readonly OutputColumn[],
+    /** The query computes its key (PARTITION BY, GROUP BY): NULL key columns still form a key. */
+    private readonly computedKey = false,
   ) {
     this.extract = timestampExtractor(sink);
   }
@@ -32,7 +34,7 @@ export class TopicSink implements QuerySink {
     const own = this.timestampOf(named);
     // A sink with a TIMESTAMP column drops a row whose column holds no valid time, as ksqlDB does.
     if (this.sink.timestampColumn !== undefined && (own === undefined || own < 0)) return;
-    const record = encodeRecord(this.sink, named, own ?? origin.timestamp);
+    const record = encodeRecord(this.sink, named, own ?? origin.timestamp, this.computedKey);
     const windowType = this.sink.windowType;
     const key = origin.window && windowType ? encodeWindowedKey(record.key, origin.window, windowType) : record.key;
     await this.topic.append({ ...record, key, value: tombstone ? null : record.value, headers: origin.headers });

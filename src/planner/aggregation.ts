@@ -93,6 +93,8 @@ function isExpression(v: unknown): v is ast.Expression {
 export interface AggregationOptions {
   /** A CREATE TABLE AS SELECT: its sink's name, for the key rules' messages. */
   readonly sinkName?: string;
+  /** Statement properties; some functions read settings (`ksql.functions.collect_list.limit`). */
+  readonly properties?: ReadonlyMap<string, string>;
 }
 
 export function planAggregation(query: ast.Query, source: DataSource, scope: InputRowScope, options: AggregationOptions): PlannedAggregation {
@@ -109,7 +111,7 @@ export function planAggregation(query: ast.Query, source: DataSource, scope: Inp
     let slot = aggregateSlots.get(text);
     if (slot === undefined) {
       slot = aggregates.length;
-      aggregates.push(compileAggregate(call, scope));
+      aggregates.push(compileAggregate(call, scope, options.properties));
       aggregateSlots.set(text, slot);
     }
     const at = keyWidth + slot;
@@ -127,6 +129,7 @@ export function planAggregation(query: ast.Query, source: DataSource, scope: Inp
     compileExpression(e, { scope: aggregateScope, clause, substitute });
 
   checkNonAggregates(query, groupSlots, source);
+  refuseMissingGroupBy(query, selectExprs, persistent);
   const { projection, columns, keyColumns } = compileSelect(query, source, groups, compileOver, options.sinkName);
   const having = query.having ? compileHaving(query.having, compileOver) : undefined;
   if (source.type === 'TABLE') refuseStreamOnly(aggregates);
@@ -146,20 +149,37 @@ export function planAggregation(query: ast.Query, source: DataSource, scope: Inp
 }
 
 function refuseMisuse(query: ast.Query, selectExprs: readonly ast.Expression[], persistent: boolean): void {
-  const tableFunctions = builtinFunctions();
-  if (selectExprs.some((e) => findExpression(e, (x) => x.kind === 'FunctionCall' && tableFunctions.get(x.name)?.def.table === true))) {
+  const scalars = builtinFunctions();
+  const unknown = [...selectExprs, ...query.groupBy, ...(query.having ? [query.having] : [])]
+    .map((e) => findExpression(e, (x) => x.kind === 'FunctionCall' && !isAggregateFunction(x.name) && !scalars.get(x.name)))
+    .find((x) => x !== undefined) as ast.FunctionCall | undefined;
+  if (unknown) throw new KsqlStatementError(`Can't find any functions with the name '${unknown.name}'`);
+  if (selectExprs.some((e) => findExpression(e, (x) => x.kind === 'FunctionCall' && scalars.get(x.name)?.def.table === true))) {
     throw new KsqlStatementError('Table functions cannot be used with aggregations.');
   }
+  if (query.window) refuseWindowBounds([...query.groupBy, ...(query.having ? [query.having] : []), ...(query.where ? [query.where] : [])]);
   for (const g of query.groupBy) {
     const agg = findAggregate(g);
     if (agg) throw new KsqlStatementError(`GROUP BY does not support aggregate functions: ${agg.name} is an aggregate function.`);
   }
   const hasAggregate = [...selectExprs, ...(query.having ? [query.having] : [])].some((e) => findAggregate(e) !== undefined);
   if (!hasAggregate) throw new KsqlStatementError('GROUP BY requires aggregate functions in either the SELECT or HAVING clause.');
-  if (query.groupBy.length === 0) {
-    const first = selectExprs.map(findAggregate).find((a) => a !== undefined)!;
-    const what = persistent ? 'CREATE TABLE AS SELECT statement' : 'Push queries';
-    throw new KsqlStatementError(`${what} does not support aggregate function [${aggregateText(first)}] without a GROUP BY clause.`);
+}
+
+/** Checked after the non-aggregate columns, as ksqlDB reports those first. */
+function refuseMissingGroupBy(query: ast.Query, selectExprs: readonly ast.Expression[], persistent: boolean): void {
+  if (query.groupBy.length > 0) return;
+  if (query.window) throw new KsqlStatementError('WINDOW clause requires a GROUP BY clause.');
+  if (!persistent) return;
+  const first = selectExprs.map(findAggregate).find((a) => a !== undefined)!;
+  throw new KsqlStatementError(`CREATE TABLE AS SELECT statement does not support aggregate function [${aggregateText(first)}] without a GROUP BY clause.`);
+}
+
+/** WINDOWSTART and WINDOWEND exist only once a window has been applied: in SELECT. */
+function refuseWindowBounds(exprs: readonly ast.Expression[]): void {
+  for (const e of exprs) {
+    const bound = findExpression(e, (x) => x.kind === 'ColumnRef' && (x.name === 'WINDOWSTART' || x.name === 'WINDOWEND')) as ast.ColumnRef | undefined;
+    if (bound) throw new KsqlStatementError(`Window bounds column ${bound.name} can only be used in the SELECT clause of windowed aggregations`);
   }
 }
 
@@ -183,18 +203,21 @@ function compileGrouping(expr: ast.Expression, scope: InputRowScope): Grouping {
   return { type: c.type, eval: c.eval, text: canonicalText(expr), expr };
 }
 
-function compileAggregate(call: ast.FunctionCall, scope: InputRowScope): AggregateCall {
+function compileAggregate(call: ast.FunctionCall, scope: InputRowScope, properties?: ReadonlyMap<string, string>): AggregateCall {
   const def = aggregateFunctions().get(call.name)!;
-  const argExprs = call.star ? [] : call.args;
+  // ksqlDB reads F(*) as F(ROWTIME); COUNT alone counts rows without an argument.
+  const rowtime: ast.Expression = { kind: 'ColumnRef', name: 'ROWTIME' };
+  const argExprs = call.star || call.args.length === 0 ? (call.name === 'COUNT' ? [] : [rowtime]) : call.args;
   const compiled = argExprs.map((a) =>
     inClause(() => compileExpression(a, { scope, clause: 'SELECT' }), (detail) => `Invalid Select: ${detail}`),
   );
   const args: AggregateArg[] = argExprs.map((a, i) => {
     const c = compiled[i]!;
     const literal = a.kind === 'Literal' || (c.constant === true && findExpression(a, (x) => x.kind === 'ColumnRef') === undefined);
-    return literal ? { type: c.type, literal: true, value: c.eval([]) } : { type: c.type, literal: false };
+    const text = formatExpression(a);
+    return literal ? { type: c.type, literal: true, value: c.eval([]), text } : { type: c.type, literal: false, text };
   });
-  const aggregator = def.resolve(args);
+  const aggregator = def.resolve(args, properties ? { properties } : undefined);
   return { aggregator, args: compiled.slice(0, aggregator.columnArgs).map((c) => c.eval), text: aggregateText(call) };
 }
 
@@ -292,7 +315,7 @@ function compileHaving(expr: ast.Expression, compileOver: (e: ast.Expression, cl
 }
 
 function refuseStreamOnly(aggregates: readonly AggregateCall[]): void {
-  const names = [...new Set(aggregates.filter((a) => a.aggregator.undo === undefined).map((a) => a.text.slice(0, a.text.indexOf('('))))].sort();
+  const names = [...new Set(aggregates.filter((a) => a.aggregator.undo === undefined).map((a) => a.text.slice(0, a.text.indexOf('('))))];
   if (names.length === 0) return;
   const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
   throw new KsqlStatementError(`The aggregation functions ${list} cannot be applied to a table source, only to a stream source.`);

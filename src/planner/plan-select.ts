@@ -27,6 +27,8 @@ export interface PlanOptions {
   readonly persistent?: boolean;
   /** The sink of a CREATE ... AS SELECT, named in the key rules' messages. */
   readonly sinkName?: string;
+  /** The statement's properties (functions may read settings from them). */
+  readonly properties?: ReadonlyMap<string, string>;
 }
 
 export function planSelect(query: ast.Query, catalog: Catalog, options: PlanOptions = {}): QueryPlan {
@@ -38,13 +40,14 @@ export function planSelect(query: ast.Query, catalog: Catalog, options: PlanOpti
   const scope = new InputRowScope(source.schema, names, source.windowType !== undefined);
   const where = query.where ? compileWhere(query.where, scope) : undefined;
   const base = { kind: query.emit ? 'push' : 'pull', source, inputs: [source], scope, where, limit: query.limit, statementText: query.text } as const;
-  if (query.window && query.groupBy.length === 0) throw new KsqlStatementError('WINDOW clause requires a GROUP BY clause.');
   if (isAggregateQuery(query)) {
-    const planned = planAggregation(query, source, scope, { sinkName: options.persistent ? (options.sinkName ?? '') : undefined });
+    const sinkName = options.persistent ? (options.sinkName ?? '') : undefined;
+    const planned = planAggregation(query, source, scope, { sinkName, ...(options.properties ? { properties: options.properties } : {}) });
     return { ...base, ...planned, resultType: 'TABLE' };
   }
+  if (query.window) throw new KsqlStatementError('WINDOW clause requires a GROUP BY clause.');
   const partition = query.partitionBy.length > 0 ? planPartitioning(query, scope) : undefined;
-  const { projection, columns, explode, keyColumns } = compileProjection(query, source, scope, partition);
+  const { projection, columns, explode, keyColumns } = compileProjection(query, source, scope, partition, options.persistent === true);
   if (explode.length > 0 && source.type === 'TABLE') throw new KsqlStatementError('Table source is not supported with table functions');
   if (partition && options.persistent) requirePartitionKeys(partition, keyColumns, options.sinkName ?? '', query.from);
   return {
@@ -52,6 +55,7 @@ export function planSelect(query: ast.Query, catalog: Catalog, options: PlanOpti
     projection,
     columns,
     keyColumns,
+    ...(partition ? { rekeyed: true } : {}),
     resultType: source.type,
     ...(explode.length > 0 ? { explode } : {}),
   };
@@ -120,7 +124,13 @@ interface ProjectionResult {
   keyColumns: string[];
 }
 
-function compileProjection(query: ast.Query, source: DataSource, scope: InputRowScope, partition?: Partitioning): ProjectionResult {
+function compileProjection(
+  query: ast.Query,
+  source: DataSource,
+  scope: InputRowScope,
+  partition: Partitioning | undefined,
+  persistent: boolean,
+): ProjectionResult {
   const projection: Evaluator[] = [];
   const columns: OutputColumn[] = [];
   const explode: number[] = [];
@@ -129,7 +139,7 @@ function compileProjection(query: ast.Query, source: DataSource, scope: InputRow
   for (const item of query.select) {
     if (item.kind === 'AllColumns') {
       if (partition) expandAllRekeyed(source, partition, nextName, projection, columns, keyOf);
-      else expandAll(source, scope, projection, columns);
+      else expandAll(source, scope, projection, columns, persistent);
       continue;
     }
     if (item.expr.kind === 'StructDeref' && item.expr.field === '*') {
@@ -143,6 +153,12 @@ function compileProjection(query: ast.Query, source: DataSource, scope: InputRow
     projection.push(c.eval);
     const ref = item.expr.kind === 'ColumnRef' ? source.schema.find(item.expr.name) : undefined;
     let isKey = ref?.namespace === 'KEY';
+    if (isKey && persistent && !partition) {
+      const earlier = columns.find((col) => col.isKey && col.sourceName === ref!.name);
+      if (earlier) {
+        throw new KsqlStatementError(`The projection contains a key column (\`${ref!.name}\`) more than once, aliased as: ${earlier.name} and ${name}.`);
+      }
+    }
     if (partition) {
       const k = partition.keys.findIndex((key) => key.text === canonicalText(item.expr));
       isKey = k >= 0 && keyOf[k] === undefined;
@@ -155,8 +171,11 @@ function compileProjection(query: ast.Query, source: DataSource, scope: InputRow
   return { projection, columns, explode, keyColumns };
 }
 
-/** `*`: every column of the source; a windowed source's bounds follow its key columns. */
-function expandAll(source: DataSource, scope: InputRowScope, projection: Evaluator[], columns: OutputColumn[]): void {
+/**
+ * `*`: every column of the source. A transient query over a windowed source shows the window
+ * bounds after the key columns; a persistent query carries the window in its sink's key instead.
+ */
+function expandAll(source: DataSource, scope: InputRowScope, projection: Evaluator[], columns: OutputColumn[], persistent: boolean): void {
   const add = (name: string, type: OutputColumn['type'], at: number, isKey: boolean): void => {
     projection.push((row) => row[at]);
     columns.push({ name, type, isKey });
@@ -165,7 +184,7 @@ function expandAll(source: DataSource, scope: InputRowScope, projection: Evaluat
   all.forEach((c, i) => {
     if (c.namespace === 'KEY') add(c.name, c.type, i, true);
   });
-  if (scope.windowed) WINDOW_COLUMNS.forEach((w, i) => add(w.name, w.type, scope.windowStartIndex + i, true));
+  if (scope.windowed && !persistent) WINDOW_COLUMNS.forEach((w, i) => add(w.name, w.type, scope.windowStartIndex + i, true));
   all.forEach((c, i) => {
     if (c.namespace !== 'KEY') add(c.name, c.type, i, false);
   });

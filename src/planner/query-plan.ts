@@ -31,6 +31,8 @@ export interface QueryPlan {
   /** Projection positions holding table functions: each input row becomes one row per element. */
   readonly explode?: readonly number[];
   readonly columns: readonly OutputColumn[];
+  /** PARTITION BY: the key is the partitioning expressions, not the source's key. */
+  readonly rekeyed?: boolean;
   /** Names of the output key columns, in key order. */
   readonly keyColumns: readonly string[];
   /** A stream of events, or a table's changelog (keyed updates and deletes). */

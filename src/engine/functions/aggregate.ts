@@ -15,6 +15,8 @@ export interface AggregateArg {
   /** True for a literal (its value is in `value`). */
   readonly literal: boolean;
   readonly value?: unknown;
+  /** The argument as written, for messages. */
+  readonly text?: string;
 }
 
 /**
@@ -28,7 +30,7 @@ export interface Aggregator<A = unknown> {
   /** How many leading arguments are per-row values; the rest were constants. */
   readonly columnArgs: number;
   initial(): A;
-  /** Adds one row's argument values (`columnArgs` of them, converted to the declared types). */
+  /** Adds one row's argument values (`columnArgs` of them, typed as resolved). */
   add(acc: A, args: readonly unknown[]): A;
   /**
    * Removes an earlier `add` of the same values (aggregating a table, when a row changes or is

@@ -95,13 +95,17 @@ class AggregateProcessor implements RowProcessor {
     const out: OutputRow[] = [];
     const oldKey = before ? this.groupKey(before.row) : undefined;
     const newKey = passes ? this.groupKey(row) : undefined;
-    if (before && oldKey) this.undo(oldKey, this.argsOf(before.row), decoded, out);
-    if (passes && newKey) {
+    if (passes && newKey) this.previous.set(inputKey, { row, timestamp: decoded.timestamp });
+    else this.previous.delete(inputKey);
+    // A change within one group is one update (Kafka Streams sends old and new value together).
+    if (oldKey && newKey && groupId(oldKey, undefined) === groupId(newKey, undefined)) {
+      const group = this.groups.get(groupId(oldKey, undefined))!;
+      this.applyUndo(group, this.argsOf(before!.row));
       this.update(newKey, undefined, this.argsOf(row), decoded, out);
-      this.previous.set(inputKey, { row, timestamp: decoded.timestamp });
-    } else {
-      this.previous.delete(inputKey);
+      return out;
     }
+    if (oldKey) this.undo(oldKey, this.argsOf(before!.row), decoded, out);
+    if (newKey) this.update(newKey, undefined, this.argsOf(row), decoded, out);
     return out;
   }
 
@@ -134,16 +138,23 @@ class AggregateProcessor implements RowProcessor {
   private undo(key: unknown[], args: unknown[][], origin: Origin, out: OutputRow[]): void {
     const group = this.groups.get(groupId(key, undefined));
     if (!group) return;
-    this.agg.aggregates.forEach((a, i) => (group.accs[i] = a.aggregator.undo!(group.accs[i], args[i]!)));
+    this.applyUndo(group, args);
     group.timestamp = Math.max(group.timestamp, origin.timestamp);
     this.emit(group, origin, group.timestamp, out);
+  }
+
+  private applyUndo(group: Group, args: unknown[][]): void {
+    this.agg.aggregates.forEach((a, i) => (group.accs[i] = a.aggregator.undo!(group.accs[i], args[i]!)));
   }
 
   /** Kafka Streams' session merge: every session within the gap joins the new record's. */
   private updateSession(key: unknown[], args: unknown[][], origin: Origin, out: OutputRow[]): void {
     const gap = this.agg.window!.sizeMs;
     const id = writeJsonValue(key);
-    const sessions = this.sessions.get(id) ?? [];
+    // Sessions that ended before the close time are gone from Kafka Streams' store: a record
+    // neither joins them nor may start a session that ends before it.
+    const closeTime = this.streamTime - this.agg.window!.graceMs - gap;
+    const sessions = (this.sessions.get(id) ?? []).filter((s) => s.window!.end >= closeTime);
     const ts = origin.timestamp;
     const merging = sessions.filter((s) => s.window!.end >= ts - gap && s.window!.start <= ts + gap);
     let start = ts;
@@ -155,15 +166,15 @@ class AggregateProcessor implements RowProcessor {
       end = Math.max(end, s.window!.end);
     }
     accs = accs.map((acc, i) => this.agg.aggregates[i]!.aggregator.add(acc, args[i]!));
-    const window = this.agg.window!;
-    if (end < this.streamTime - window.graceMs) return; // late: the session has closed
+    if (end < closeTime) return; // late: the session has closed
     const merged: Group = { key, window: { start, end }, accs, timestamp: end, present: false };
     for (const s of merging) {
       if (s.window!.start === start && s.window!.end === end) {
         merged.present = s.present;
         continue;
       }
-      if (s.present) out.push(this.tombstone(s, origin, origin.timestamp));
+      // The merged-away session's delete carries that session's own time (its end).
+      if (s.present) out.push(this.tombstone(s, origin, s.timestamp));
     }
     const kept = sessions.filter((s) => !merging.includes(s));
     kept.push(merged);
@@ -194,7 +205,12 @@ class AggregateProcessor implements RowProcessor {
     return { values, tombstone: true, origin: originOf(origin, timestamp, group.window) };
   }
 
-  /** EMIT FINAL: keep the latest row per window; release the windows that stream time closed. */
+  /**
+   * EMIT FINAL: keep the latest row per window and release it once stream time reaches the
+   * window's end plus grace. As in Kafka Streams' emit-on-window-close, the window store only
+   * retains size + grace, so a window that stream time jumped past (end + grace < stream time)
+   * has expired and is never emitted.
+   */
   private suppress(rows: readonly OutputRow[]): OutputRow[] {
     const grace = this.agg.window?.graceMs ?? 0;
     for (const r of rows) {
@@ -208,9 +224,9 @@ class AggregateProcessor implements RowProcessor {
     for (const [id, r] of this.pending) {
       if (r.closesAt > this.streamTime) continue;
       this.pending.delete(id);
-      if (!r.tombstone) out.push({ values: r.values, tombstone: false, origin: r.origin });
+      if (!r.tombstone && r.closesAt === this.streamTime) out.push({ values: r.values, tombstone: false, origin: r.origin });
     }
-    return out.sort((a, b) => a.origin.window!.end - b.origin.window!.end);
+    return out.sort((a, b) => a.origin.window!.start - b.origin.window!.start);
   }
 
   private keyIdOf(r: OutputRow): string {

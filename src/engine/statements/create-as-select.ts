@@ -29,7 +29,7 @@ export async function createAsSelect(stmt: ast.CreateAsSelect, ctx: ExecContext)
   checkResultType(stmt.sourceType, plan);
   if (plan.columns.every((c) => c.isKey)) throw new KsqlStatementError('The projection contains no value columns.');
   const newPlanner = ctx.properties.get('ksql.new.query.planner.enabled')?.toLowerCase() === 'true';
-  if (!newPlanner && !plan.aggregation) requireKeyColumns(stmt.name, plan);
+  if (!newPlanner && !plan.aggregation && !plan.rekeyed && plan.inputs.length === 1) requireKeyColumns(stmt.name, plan);
   const sink = await describeSink(stmt, plan, ctx, newPlanner);
   ctx.catalog.putSource(sink);
   const prefix = stmt.sourceType === 'TABLE' ? 'CTAS' : 'CSAS';
@@ -59,7 +59,8 @@ export async function insertIntoSelect(stmt: ast.InsertInto, ctx: ExecContext): 
 }
 
 function planPersistent(query: ast.Query, ctx: ExecContext, sinkName?: string): QueryPlan {
-  const plan = planSelect(query, ctx.catalog, { persistent: true, ...(sinkName !== undefined ? { sinkName } : {}) });
+  const plan = planSelect(query, ctx.catalog, { persistent: true, properties: ctx.properties, ...(sinkName !== undefined ? { sinkName } : {}) });
+  if (plan.source.windowType && plan.source.type === 'TABLE') throw new KsqlStatementError('KSQL does not support persistent queries on windowed tables.');
   if (plan.limit !== undefined) throw new KsqlStatementError('LIMIT is not supported in persistent queries.');
   return plan;
 }
@@ -82,12 +83,11 @@ async function describeSink(stmt: ast.CreateAsSelect, plan: QueryPlan, ctx: Exec
   const topic = stringProperty(props, 'KAFKA_TOPIC') ?? `${ctx.properties.get('ksql.output.topic.name.prefix') ?? ''}${stmt.name}`;
   const partitions = intProperty(props, 'PARTITIONS') ?? ctx.topics.partitionsOf(source.topic) ?? 1;
   if (ctx.topics.partitionsOf(topic) === undefined) await ensureTopic(stmt, topic, partitions, ctx);
-  const window = plan.aggregation?.window;
   return {
     name: stmt.name,
     type: stmt.sourceType,
     schema,
-    ...(window ? { windowType: window.type, ...(window.type !== 'SESSION' ? { windowSize: window.sizeMs } : {}) } : {}),
+    ...sinkWindow(plan),
     topic,
     keyFormat: formats.key,
     valueFormat: formats.value,
@@ -98,6 +98,14 @@ async function describeSink(stmt: ast.CreateAsSelect, plan: QueryPlan, ctx: Exec
   };
 }
 
+
+/** A windowed aggregation's sink is windowed; so is a stream copied from a windowed stream. */
+function sinkWindow(plan: QueryPlan): Pick<DataSource, 'windowType' | 'windowSize'> {
+  const window = plan.aggregation?.window;
+  if (window) return { windowType: window.type, ...(window.type !== 'SESSION' ? { windowSize: window.sizeMs } : {}) };
+  if (plan.aggregation || !plan.source.windowType) return {};
+  return { windowType: plan.source.windowType, ...(plan.source.windowSize !== undefined ? { windowSize: plan.source.windowSize } : {}) };
+}
 
 /** ksqlDB requires every key column of the source in a persistent query's projection. */
 function requireKeyColumns(sinkName: string, plan: QueryPlan): void {
@@ -116,7 +124,7 @@ function requireKeyColumns(sinkName: string, plan: QueryPlan): void {
  * old planner (the default) keeps the source's key order and the new planner the projection's.
  */
 function sinkSchema(plan: QueryPlan, newPlanner: boolean): LogicalSchema {
-  if (plan.aggregation || plan.inputs.length > 1) return schemaOf(plan.columns, plan.keyColumns);
+  if (plan.aggregation || plan.rekeyed || plan.inputs.length > 1) return schemaOf(plan.columns, plan.keyColumns);
   const sourceKeyOrder = plan.source.schema.key.map((c) => c.name);
   const keyColumns = plan.columns.filter((c) => c.isKey);
   if (!newPlanner) keyColumns.sort((a, b) => sourceKeyOrder.indexOf(a.sourceName ?? a.name) - sourceKeyOrder.indexOf(b.sourceName ?? b.name));
