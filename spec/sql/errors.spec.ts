@@ -122,7 +122,7 @@ table('errors ksqlDB raises while building the AST', [
   { sql: 'CREATE STREAM s (a DECIMAL(2.5, 1));', message: 'Failed to prepare statement: Value must be integer for command: DECIMAL(PRECISION)' },
   { sql: 'SELECT * FROM s WINDOW TUMBLING (SIZE 1.5 SECONDS);', message: 'Failed to prepare statement: For input string: "1.5"' },
   { sql: "SELECT * FROM s WHERE a AT TIME ZONE 'UTC' = 1;", message: 'Failed to prepare statement: not yet implemented' },
-  { sql: 'ALTER STREAM s ADD COLUMN c INT;', message: 'ALTER STREAM/TABLE is not supported by this server.' },
+  { sql: "ALTER SYSTEM 'ksql.x'='y';", message: 'ALTER SYSTEM is not supported by this server.' },
   { sql: "CREATE SOURCE CONNECTOR c WITH ('a'='b');", message: 'CREATE CONNECTOR is not supported by this server.' },
   { sql: 'PAUSE ALL;', message: 'PAUSE is not supported by this server.' },
 ]);

@@ -38,7 +38,7 @@ export function planSelect(query: ast.Query, catalog: Catalog, options: PlanOpti
   else if (!query.emit) refusePullQueryClauses(query);
   const names = [source.name, ...(query.from.alias ? [query.from.alias] : [])];
   const scope = new InputRowScope(source.schema, names, source.windowType !== undefined);
-  const where = query.where ? compileWhere(query.where, scope) : undefined;
+  const where = query.where ? compileWhere(query.where, scope, query.window !== undefined) : undefined;
   const base = { kind: query.emit ? 'push' : 'pull', source, inputs: [source], scope, where, limit: query.limit, statementText: query.text } as const;
   if (isAggregateQuery(query)) {
     const sinkName = options.persistent ? (options.sinkName ?? '') : undefined;
@@ -108,7 +108,10 @@ export function resolveSource(rel: ast.Relation, catalog: Catalog): DataSource {
   throw semanticError(rel.loc, `${rel.name} does not exist.`);
 }
 
-function compileWhere(expr: ast.Expression, scope: InputRowScope): Evaluator {
+function compileWhere(expr: ast.Expression, scope: InputRowScope, windowed: boolean): Evaluator {
+  // WHERE applies before the query's WINDOW: its bounds are unknown there (ksqlDB's wording).
+  const bound = columnRefs(expr).find((c) => (c.name === 'WINDOWSTART' || c.name === 'WINDOWEND') && !scope.resolve(c.source, c.name));
+  if (bound && windowed) throw new KsqlStatementError(`Error in WHERE expression: Unknown column ${bound.name}.`);
   const c = inClause(() => compileExpression(expr, { scope, clause: 'WHERE' }), (detail) => `Error in WHERE expression: ${detail}\nStatement: ${formatExpression(expr)}`);
   if (c.type !== null && c.type !== BOOLEAN && c.type.kind !== 'BOOLEAN') {
     throw semanticError(expr.loc, `Type error in WHERE expression: Should evaluate to boolean but is ${formatExpression(expr)} (${typeToString(c.type)}) instead.`);

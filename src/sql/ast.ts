@@ -243,6 +243,7 @@ export type Statement =
   | InsertInto
   | InsertValues
   | DropSource
+  | AlterSource
   | ShowList
   | Describe
   | Print
@@ -371,6 +372,14 @@ export interface DropSource extends StatementBase {
   readonly name: string;
   readonly ifExists: boolean;
   readonly deleteTopic: boolean;
+}
+
+/** ALTER STREAM|TABLE name ADD [COLUMN] col type, ... */
+export interface AlterSource extends StatementBase {
+  readonly kind: 'AlterSource';
+  readonly sourceType: 'STREAM' | 'TABLE';
+  readonly name: string;
+  readonly columns: readonly { readonly name: string; readonly type: TypeRef }[];
 }
 
 export interface ShowList extends StatementBase {

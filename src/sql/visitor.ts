@@ -40,7 +40,6 @@ const UNSUPPORTED: Readonly<Record<string, string>> = {
   describeConnector: 'DESCRIBE CONNECTOR',
   createConnector: 'CREATE CONNECTOR',
   dropConnector: 'DROP CONNECTOR',
-  alterSource: 'ALTER STREAM/TABLE',
   alterSystemProperty: 'ALTER SYSTEM',
   assertTopic: 'ASSERT TOPIC',
   assertSchema: 'ASSERT SCHEMA',
@@ -86,6 +85,8 @@ class StatementBuilder {
       case 'dropStream':
       case 'dropTable':
         return this.dropSource(s, base);
+      case 'alterSource':
+        return this.alterSource(s, base);
       case 'showColumns':
       case 'describeStreams':
       case 'describeFunction':
@@ -224,6 +225,16 @@ class StatementBuilder {
     const columns = nodes(node(s, 'columns') ?? s, 'identifier').map(identifierText);
     const values = nodes(node(s, 'values')!, 'valueExpression').map((v) => this.exprs.expression(v));
     return { ...base, kind: 'InsertValues', target, columns, values };
+  }
+
+  private alterSource(s: CstNode, base: ast.StatementBase): ast.AlterSource {
+    return {
+      ...base,
+      kind: 'AlterSource',
+      sourceType: token(s, 'STREAM') ? 'STREAM' : 'TABLE',
+      name: this.sourceName(node(s, 'sourceName')!),
+      columns: nodes(s, 'alterOption').map((o) => ({ name: identifierText(node(o, 'identifier')!), type: typeRef(node(o, 'type')!, this.ctx) })),
+    };
   }
 
   private dropSource(s: CstNode, base: ast.StatementBase): ast.DropSource {

@@ -27,6 +27,8 @@ export interface AggregateArg {
  */
 export interface Aggregator<A = unknown> {
   readonly returnType: SqlType;
+  /** The type of the state kept between records, which the sink's value format must be able to hold. */
+  readonly intermediateType?: SqlType;
   /** How many leading arguments are per-row values; the rest were constants. */
   readonly columnArgs: number;
   initial(): A;

@@ -30,6 +30,7 @@ export async function createAsSelect(stmt: ast.CreateAsSelect, ctx: ExecContext)
   if (plan.columns.every((c) => c.isKey)) throw new KsqlStatementError('The projection contains no value columns.');
   const newPlanner = ctx.properties.get('ksql.new.query.planner.enabled')?.toLowerCase() === 'true';
   if (!newPlanner && !plan.aggregation && !plan.rekeyed && plan.inputs.length === 1) requireKeyColumns(stmt.name, plan);
+  refuseUnstorableState(stmt, plan);
   const sink = await describeSink(stmt, plan, ctx, newPlanner);
   ctx.catalog.putSource(sink);
   const prefix = stmt.sourceType === 'TABLE' ? 'CTAS' : 'CSAS';
@@ -98,6 +99,23 @@ async function describeSink(stmt: ast.CreateAsSelect, plan: QueryPlan, ctx: Exec
   };
 }
 
+
+/**
+ * ksqlDB stores an aggregation's intermediate state in the sink's value format, so a format
+ * without nested types (DELIMITED, KAFKA) cannot hold a STRUCT, ARRAY or MAP state.
+ */
+function refuseUnstorableState(stmt: ast.CreateAsSelect, plan: QueryPlan): void {
+  if (!plan.aggregation) return;
+  const declared = stringProperty(stmt.properties, 'VALUE_FORMAT') ?? stringProperty(stmt.properties, 'FORMAT');
+  const format = (declared ?? plan.source.valueFormat.format).toUpperCase();
+  if (format !== 'DELIMITED' && format !== 'KAFKA') return;
+  const nested = plan.aggregation.aggregates.some((a) => ['STRUCT', 'ARRAY', 'MAP'].includes(a.aggregator.intermediateType?.kind ?? ''));
+  if (nested) {
+    throw new KsqlStatementError(
+      'One of the functions used in the statement has an intermediate type that the value format can not handle. Please remove the function or change the format.',
+    );
+  }
+}
 
 /** A windowed aggregation's sink is windowed; so is a stream copied from a windowed stream. */
 function sinkWindow(plan: QueryPlan): Pick<DataSource, 'windowType' | 'windowSize'> {

@@ -10,6 +10,7 @@ import type { ExecutedStatement, StatementResult } from '../results.js';
 import type { ExecContext } from './context.js';
 import { createAsSelect, insertIntoSelect } from './create-as-select.js';
 import { createSource } from './create-source.js';
+import { alterSource } from './alter-source.js';
 import { dropSource } from './drop-source.js';
 import { insertValues } from './insert-values.js';
 import { describe, show } from './show.js';
@@ -102,6 +103,8 @@ async function runOne(stmt: ast.Statement, ctx: ExecContext): Promise<StatementR
       return insertIntoSelect(stmt, ctx);
     case 'DropSource':
       return dropSource(stmt, ctx);
+    case 'AlterSource':
+      return alterSource(stmt, ctx);
     case 'ShowList':
       return show(stmt, ctx);
     case 'Describe':

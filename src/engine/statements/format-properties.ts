@@ -46,12 +46,34 @@ export function resolveFormats(
       "Statement is missing the 'VALUE_FORMAT' property from the WITH clause. Either provide one or set a default via the 'ksql.persistence.default.format.value' config.",
     );
   }
-  const key = formatName(stringProperty(props, 'KEY_FORMAT')) ?? both ?? inherited?.key.format ?? formatName(session.get('ksql.persistence.default.format.key')) ?? 'KAFKA';
+  const key = keyFormatOf(props, both, value, keyColumns, session, inherited);
   const keyInfo = sideInfo(key, props, 'KEY', keyColumns, inherited?.key);
   const valueInfo = withDefaultWrapping(sideInfo(value, props, 'VALUE', valueColumns, inherited?.value), valueColumns, session);
   checkColumns(keyInfo.format, keyColumns, 'Key');
   checkColumns(valueInfo.format, valueColumns, 'Value');
   return { key: keyInfo, value: valueInfo };
+}
+
+/**
+ * A CREATE ... AS SELECT whose result has no key columns gets the NONE key format (naming one is
+ * an error); one that gains a key over a NONE-keyed source takes its value format for the key.
+ */
+function keyFormatOf(
+  props: WithProperties,
+  both: FormatName | undefined,
+  value: FormatName,
+  keyColumns: readonly Column[],
+  session: ReadonlyMap<string, string>,
+  inherited: Formats | undefined,
+): FormatName {
+  const explicit = formatName(stringProperty(props, 'KEY_FORMAT')) ?? both;
+  if (inherited && keyColumns.length === 0) {
+    if (explicit !== undefined && explicit !== 'NONE' && stringProperty(props, 'KEY_FORMAT') !== undefined) throw new KsqlStatementError('Key format specified for stream without key columns.');
+    return 'NONE';
+  }
+  if (explicit) return explicit;
+  if (inherited?.key.format === 'NONE' && keyColumns.length > 0) return value === 'NONE' ? 'KAFKA' : value;
+  return inherited?.key.format ?? formatName(session.get('ksql.persistence.default.format.key')) ?? 'KAFKA';
 }
 
 function sideInfo(format: FormatName, props: WithProperties, side: 'KEY' | 'VALUE', columns: readonly Column[], inherited?: FormatInfo): FormatInfo {
