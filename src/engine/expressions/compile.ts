@@ -12,7 +12,7 @@ import { parseTimestamp } from '../../catalog/time-parse.js';
 import type { Compiled, Evaluator, ResolvedColumn, Row, RowScope } from './compiled.js';
 import { compareNumeric, converter, numericRank, widerNumeric } from './numeric.js';
 import { formatExpression } from '../../sql/format-expression.js';
-import { resolutionError, semanticError } from './compile-errors.js';
+import { ExpressionError, resolutionError, semanticError } from './compile-errors.js';
 import { compileArray, compileMap, compileStruct } from './constructors.js';
 import { compileFunctionCall } from './compile-function.js';
 import { castConverter } from './cast.js';
@@ -472,8 +472,19 @@ function compileInList(expr: ast.InList, ctx: CompileContext): Compiled {
   const tests: Evaluator[] = [];
   let hasNull = false;
   for (const raw of expr.list) {
-    const item = value.type ? coerceInItem(raw, value.type) : raw;
-    const compiled = compileExpression(item, ctx);
+    const coerced = value.type ? coerceInItem(raw, value.type) : raw;
+    if (coerced === undefined) continue;
+    // A coercion that cannot apply (a column of another type inside a constructor) leaves the
+    // item as written, to be refused below with ksqlDB's operator message.
+    let item = coerced;
+    let compiled: Compiled;
+    try {
+      compiled = compileExpression(coerced, ctx);
+    } catch (err) {
+      if (coerced === raw || !(err instanceof ExpressionError) || err.detail.startsWith('Invalid Predicate')) throw err;
+      item = raw;
+      compiled = compileExpression(raw, ctx);
+    }
     if (compiled.type === null) {
       hasNull = true;
       continue;
@@ -501,11 +512,52 @@ function compileInList(expr: ast.InList, ctx: CompileContext): Compiled {
   };
 }
 
-function coerceInItem(item: ast.Expression, target: SqlType): ast.Expression {
-  if (item.kind !== 'Literal' || item.value.type !== 'STRING' || numericRank(target) === undefined) return item;
-  const text = item.value.value.trim();
+/**
+ * An IN item as ksqlDB's InPredicate coercion reads it against the value's type: literals become
+ * that type (numbers and booleans as text for a STRING, numeric text as a number), constructors
+ * are coerced element by element, and a STRUCT constructor naming a field the type lacks can never
+ * match (undefined: dropped from the list).
+ */
+function coerceInItem(item: ast.Expression, target: SqlType): ast.Expression | undefined {
+  if (item.kind === 'Literal') return coerceInLiteral(item, target);
+  const cast = (e: ast.Expression, type: SqlType): ast.Expression => ({ kind: 'Cast', operand: e, type: { kind: 'sql', type }, loc: e.loc }) as ast.Expression;
+  if (item.kind === 'ArrayCtor' && target.kind === 'ARRAY') {
+    const items = item.items.map((e) => coerceInItem(e, target.element));
+    if (items.some((e) => e === undefined)) return undefined;
+    return { ...item, items: items.map((e) => cast(e!, target.element)) };
+  }
+  if (item.kind === 'MapCtor' && target.kind === 'MAP') {
+    const entries = item.entries.map((x) => ({ key: coerceInItem(x.key, target.key), value: coerceInItem(x.value, target.value) }));
+    if (entries.some((x) => x.key === undefined || x.value === undefined)) return undefined;
+    return { ...item, entries: entries.map((x) => ({ key: cast(x.key!, target.key), value: cast(x.value!, target.value) })) };
+  }
+  if (item.kind === 'StructCtor' && target.kind === 'STRUCT') {
+    if (item.fields.some((f) => !target.fields.some((t) => t.name === f.name))) return undefined;
+    const fields = target.fields.map((t) => {
+      const given = item.fields.find((f) => f.name === t.name);
+      const value = given ? coerceInItem(given.value, t.type) : ({ kind: 'Literal', value: { type: 'NULL' } } as ast.Expression);
+      return value === undefined ? undefined : { name: t.name, value: cast(value, t.type) };
+    });
+    if (fields.some((f) => f === undefined)) return undefined;
+    return { ...item, fields: fields as { name: string; value: ast.Expression }[] };
+  }
+  return item;
+}
+
+function coerceInLiteral(item: ast.Literal, target: SqlType): ast.Expression {
+  const v = item.value;
+  if (target.kind === 'STRING') {
+    if (v.type === 'BOOLEAN') return { kind: 'Literal', value: { type: 'STRING', value: String(v.value) }, loc: item.loc };
+    if (v.type === 'INTEGER_TEXT' || v.type === 'DECIMAL_TEXT' || v.type === 'DOUBLE_TEXT') {
+      return { kind: 'Literal', value: { type: 'STRING', value: v.text }, loc: item.loc };
+    }
+    return item;
+  }
+  if (v.type !== 'STRING' || numericRank(target) === undefined) return item;
+  const text = v.value.trim();
   if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text)) {
-    throw semanticError(item.loc, `Invalid Predicate: invalid input syntax for type ${typeToString(target)}: "${item.value.value}".`);
+    const typeName = target.kind === 'DECIMAL' ? 'DECIMAL' : typeToString(target);
+    throw semanticError(item.loc, `Invalid Predicate: invalid input syntax for type ${typeName}: "${v.value}".`);
   }
   const kind = /[eE]/.test(text) ? 'DOUBLE_TEXT' : /\./.test(text) ? 'DECIMAL_TEXT' : 'INTEGER_TEXT';
   return { kind: 'Literal', value: { type: kind, text }, loc: item.loc };
