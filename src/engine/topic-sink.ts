@@ -6,6 +6,7 @@
 import { encodeWindowedKey } from '../catalog/formats/windowed-key.js';
 import type { DataSource } from '../catalog/source.js';
 import type { OutputColumn } from '../planner/query-plan.js';
+import { partitionForKey } from '../store/partitioner.js';
 import type { TopicLog } from '../store/topic-log.js';
 import { encodeRecord } from './record-encoder.js';
 import { timestampExtractor, type TimestampExtractor } from './timestamp-extractor.js';
@@ -36,8 +37,11 @@ export class TopicSink implements QuerySink {
     if (this.sink.timestampColumn !== undefined && (own === undefined || own < 0)) return;
     const record = encodeRecord(this.sink, named, own ?? origin.timestamp, this.computedKey);
     const windowType = this.sink.windowType;
-    const key = origin.window && windowType ? encodeWindowedKey(record.key, origin.window, windowType) : record.key;
-    await this.topic.append({ ...record, key, value: tombstone ? null : record.value, headers: origin.headers });
+    const windowed = origin.window !== undefined && windowType !== undefined;
+    const key = windowed ? encodeWindowedKey(record.key, origin.window!, windowType!) : record.key;
+    // Kafka Streams' WindowedStreamPartitioner hashes the key without its window.
+    const partition = windowed && record.key !== null ? { partition: partitionForKey(record.key, this.topic.partitions) } : {};
+    await this.topic.append({ ...record, key, value: tombstone ? null : record.value, headers: origin.headers, ...partition });
   }
 
   /** A sink with TIMESTAMP='col' takes each record's time from that column, read as sources read it. */

@@ -16,7 +16,6 @@ import { formatExpression } from '../sql/format-expression.js';
 import { children, findExpression } from '../sql/expression-walk.js';
 import type * as ast from '../sql/ast.js';
 import { BIGINT, typeToString, type SqlType } from '../sql/types.js';
-import type { InputRowScope } from './input-row.js';
 import type { OutputColumn } from './query-plan.js';
 import { windowPlan, type WindowPlan } from './window-plan.js';
 import { columnAliasGenerator, implicitName, inClause, rejectDuplicates } from './select-columns.js';
@@ -97,7 +96,7 @@ export interface AggregationOptions {
   readonly properties?: ReadonlyMap<string, string>;
 }
 
-export function planAggregation(query: ast.Query, source: DataSource, scope: InputRowScope, options: AggregationOptions): PlannedAggregation {
+export function planAggregation(query: ast.Query, source: DataSource, scope: RowScope, options: AggregationOptions): PlannedAggregation {
   const persistent = options.sinkName !== undefined;
   const selectExprs = query.select.flatMap((s) => (s.kind === 'Expr' ? [s.expr] : []));
   refuseMisuse(query, selectExprs, persistent);
@@ -194,7 +193,7 @@ interface Grouping extends Compiled {
   readonly expr: ast.Expression;
 }
 
-function compileGrouping(expr: ast.Expression, scope: InputRowScope): Grouping {
+function compileGrouping(expr: ast.Expression, scope: RowScope): Grouping {
   const c = inClause(
     () => compileExpression(expr, { scope, clause: 'GROUP BY' }),
     (detail) => `Error in GROUP BY expression: ${detail}`,
@@ -203,7 +202,7 @@ function compileGrouping(expr: ast.Expression, scope: InputRowScope): Grouping {
   return { type: c.type, eval: c.eval, text: canonicalText(expr), expr };
 }
 
-function compileAggregate(call: ast.FunctionCall, scope: InputRowScope, properties?: ReadonlyMap<string, string>): AggregateCall {
+function compileAggregate(call: ast.FunctionCall, scope: RowScope, properties?: ReadonlyMap<string, string>): AggregateCall {
   const def = aggregateFunctions().get(call.name)!;
   // ksqlDB reads F(*) as F(ROWTIME); COUNT alone counts rows without an argument.
   const rowtime: ast.Expression = { kind: 'ColumnRef', name: 'ROWTIME' };

@@ -4,6 +4,7 @@ import type { Evaluator } from '../engine/expressions/compiled.js';
 import type { SqlType } from '../sql/types.js';
 import type { AggregationPlan } from './aggregation.js';
 import type { InputRowScope } from './input-row.js';
+import type { JoinPlan } from './join-steps.js';
 
 export interface OutputColumn {
   readonly name: string;
@@ -40,4 +41,6 @@ export interface QueryPlan {
   readonly limit?: number;
   /** The statement text, for SHOW QUERIES. */
   readonly statementText: string;
+  /** A JOIN: how the inputs combine into the joined row that `where` and `projection` read. */
+  readonly join?: JoinPlan;
 }

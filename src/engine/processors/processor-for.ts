@@ -1,6 +1,7 @@
 /** Chooses the processor a plan needs. */
 import type { QueryPlan } from '../../planner/query-plan.js';
 import { aggregateProcessor } from './aggregate-processor.js';
+import { joinProcessor } from './join-processor.js';
 import type { RowProcessor } from './row-processor.js';
 import { streamProcessor } from './stream-processor.js';
 import { tableProcessor } from './table-processor.js';
@@ -11,6 +12,7 @@ export interface ProcessorOptions {
 }
 
 export function processorFor(plan: QueryPlan, options: ProcessorOptions): RowProcessor {
+  if (plan.join) return joinProcessor(plan);
   if (plan.aggregation) return aggregateProcessor(plan);
   if (options.persistent && plan.source.type === 'TABLE') return tableProcessor(plan);
   // Null values on a stream reach only persistent queries; tables always emit their deletes.

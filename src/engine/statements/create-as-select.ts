@@ -7,6 +7,7 @@
 import { LogicalSchema, type Column } from '../../catalog/schema.js';
 import type { DataSource } from '../../catalog/source.js';
 import { KsqlStatementError } from '../../errors.js';
+import { checkJoinPartitions } from '../../planner/join-plan.js';
 import { planSelect } from '../../planner/plan-select.js';
 import type { OutputColumn, QueryPlan } from '../../planner/query-plan.js';
 import type * as ast from '../../sql/ast.js';
@@ -63,6 +64,7 @@ function planPersistent(query: ast.Query, ctx: ExecContext, sinkName?: string): 
   const plan = planSelect(query, ctx.catalog, { persistent: true, properties: ctx.properties, ...(sinkName !== undefined ? { sinkName } : {}) });
   if (plan.source.windowType && plan.source.type === 'TABLE') throw new KsqlStatementError('KSQL does not support persistent queries on windowed tables.');
   if (plan.limit !== undefined) throw new KsqlStatementError('LIMIT is not supported in persistent queries.');
+  checkJoinPartitions(plan, (topic) => ctx.topics.partitionsOf(topic));
   return plan;
 }
 
