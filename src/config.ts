@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { OffsetReset } from './engine/engine.js';
+import { DEFAULT_PULL_SETTINGS, pullSettings, type PullSettings } from './planner/pull-settings.js';
 
 export interface Config {
   readonly port: number;
@@ -16,6 +17,8 @@ export interface Config {
   readonly defaultOffsetReset: OffsetReset;
   readonly maxPushQueries: number;
   readonly scalablePushQueries: boolean;
+  /** ksql.query.pull.table.scan.enabled, ksql.query.pull.range.scan.enabled, ksql.query.pull.limit.clause.enabled */
+  readonly pullQueries: PullSettings;
   readonly retentionRecords?: number;
   readonly retentionBytes?: number;
   readonly generate?: string;
@@ -27,7 +30,9 @@ export const USAGE = `usage: node --import tsx src/main.ts [options]
   --host H              address to bind (STREAMGATE_HOST, default 0.0.0.0)
   --queries-file F      SQL statements run at start, like ksqlDB's ksql.queries.file (STREAMGATE_QUERIES_FILE)
   --config F            ksqlDB-style properties file (STREAMGATE_CONFIG): ksql.streams.auto.offset.reset,
-                        ksql.max.push.queries, ksql.query.push.v2.enabled, ksql.queries.file
+                        ksql.max.push.queries, ksql.query.push.v2.enabled, ksql.queries.file,
+                        ksql.query.pull.table.scan.enabled, ksql.query.pull.range.scan.enabled,
+                        ksql.query.pull.limit.clause.enabled
   --tls-cert C --tls-key K   serve TLS with ALPN h2 and http/1.1 (STREAMGATE_TLS_CERT, STREAMGATE_TLS_KEY)
   --max-push-queries N  concurrent push queries before 40003 (default 50000)
   --retention-records N most records kept per topic partition (default 1000000; oldest dropped first)
@@ -99,6 +104,7 @@ export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Co
     defaultOffsetReset: offsetReset(props.get('ksql.streams.auto.offset.reset') ?? props.get('auto.offset.reset')),
     maxPushQueries: positiveInt(values['max-push-queries'] ?? props.get('ksql.max.push.queries') ?? '50000', '--max-push-queries'),
     scalablePushQueries: props.get('ksql.query.push.v2.enabled')?.toLowerCase() === 'true',
+    pullQueries: pullSettings(DEFAULT_PULL_SETTINGS, props),
     retentionRecords: optionalInt(values['retention-records'] ?? env.STREAMGATE_RETENTION_RECORDS, '--retention-records'),
     retentionBytes: optionalInt(values['retention-bytes'] ?? env.STREAMGATE_RETENTION_BYTES, '--retention-bytes'),
     generate: values.generate,

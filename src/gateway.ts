@@ -4,6 +4,7 @@
  * resolves when the listener is down.
  */
 import { Engine, type EngineOptions } from './engine/engine.js';
+import { DEFAULT_PULL_SETTINGS } from './planner/pull-settings.js';
 import { route } from './protocol/router.js';
 import { DEFAULT_MAX_LINE_BYTES } from './protocol/inserts-stream-endpoint.js';
 import { MemoryTopicStore } from './store/memory/memory-topic-store.js';
@@ -28,6 +29,7 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   defaultOffsetReset: 'latest',
   maxPushQueries: 50_000,
   scalablePushQueries: false,
+  pullQueries: DEFAULT_PULL_SETTINGS,
 };
 
 export async function startGateway(options: GatewayOptions): Promise<Gateway> {

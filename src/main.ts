@@ -25,6 +25,7 @@ async function main(): Promise<void> {
       defaultOffsetReset: config.defaultOffsetReset,
       maxPushQueries: config.maxPushQueries,
       scalablePushQueries: config.scalablePushQueries,
+      pullQueries: config.pullQueries,
     },
   });
   if (config.queriesFile) await gateway.engine.executeKsql(readFileSync(config.queriesFile, 'utf8'));

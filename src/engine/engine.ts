@@ -7,6 +7,8 @@ import { Catalog } from '../catalog/catalog.js';
 import type { DataSource } from '../catalog/source.js';
 import { ErrorCode, KsqlError, KsqlStatementError } from '../errors.js';
 import { planSelect } from '../planner/plan-select.js';
+import { planPullQuery } from '../planner/pull-plan.js';
+import { pullSettings, type PullSettings } from '../planner/pull-settings.js';
 import type { OutputColumn, QueryPlan } from '../planner/query-plan.js';
 import type * as ast from '../sql/ast.js';
 import { resolveIdentifier } from '../sql/identifiers.js';
@@ -40,6 +42,8 @@ export interface EngineOptions {
    * runs as a scalable push query (id `SCALABLE_PUSH_QUERY_…`, not closable by id).
    */
   readonly scalablePushQueries: boolean;
+  /** ksql.query.pull.*.enabled: what pull queries may do, unless a request's properties say otherwise. */
+  readonly pullQueries: PullSettings;
 }
 
 export type Properties = Readonly<Record<string, unknown>>;
@@ -128,24 +132,26 @@ export class Engine implements PersistentRuntime {
     const stmt = parseSingle(sql, scope.size > 0 ? scope : undefined);
     if (stmt.kind === 'Print') return this.preparePrint(stmt, properties);
     if (stmt.kind !== 'Query') throw new KsqlStatementError('Neither a query nor a print statement', sql);
-    const plan = planSelect(stmt, this.catalog, { properties: new Map(Object.entries(properties).map(([k, v]) => [k, String(v)])) });
-    const topic = this.topicOf(plan.source);
-    if (plan.kind === 'pull') return this.preparePull(plan, topic);
+    const props = new Map(Object.entries(properties).map(([k, v]) => [k, String(v)]));
+    if (!stmt.emit) return this.preparePull(stmt, props);
+    const plan = planSelect(stmt, this.catalog, { properties: props });
+    this.topicOf(plan.source); // a source whose topic is gone fails here, before the query starts
     return this.preparePush(plan, offsetReset(properties, this.options.defaultOffsetReset));
   }
 
-  private preparePull(plan: QueryPlan, topic: TopicLog): PreparedStream {
-    if (plan.source.type === 'TABLE') {
-      const table = this.materialized.get(plan.source.name);
-      if (!table) {
-        const name = plan.source.name;
-        throw new KsqlStatementError(
-          `The \`${name}\` table isn't queryable. To derive a queryable table, you can do 'CREATE TABLE QUERYABLE_${name} AS SELECT * FROM ${name}'. See https://cnfl.io/queries for more info.\nAdd EMIT CHANGES if you intended to issue a push query.`,
-        );
-      }
-      return { kind: 'pull', queryId: pullQueryId(), plan, run: (sink) => runTablePullQuery(plan, table, sink) };
+  /** A pull query: a scan of a stream's topic, or a read of a table's materialized state. */
+  private preparePull(stmt: ast.Query, properties: ReadonlyMap<string, string>): PreparedStream {
+    const { plan, access } = planPullQuery(stmt, this.catalog, pullSettings(this.options.pullQueries, properties), properties);
+    const topic = this.topicOf(plan.source);
+    if (plan.source.type !== 'TABLE') return { kind: 'pull', queryId: pullQueryId(), plan, run: (sink) => runStreamPullQuery(plan, topic, sink) };
+    const table = this.materialized.get(plan.source.name);
+    if (!table) {
+      const name = plan.source.name;
+      throw new KsqlStatementError(
+        `The \`${name}\` table isn't queryable. To derive a queryable table, you can do 'CREATE TABLE QUERYABLE_${name} AS SELECT * FROM ${name}'. See https://cnfl.io/queries for more info.\nAdd EMIT CHANGES if you intended to issue a push query.`,
+      );
     }
-    return { kind: 'pull', queryId: pullQueryId(), plan, run: (sink) => runStreamPullQuery(plan, topic, sink) };
+    return { kind: 'pull', queryId: pullQueryId(), plan, run: (sink) => runTablePullQuery(plan, access ?? { kind: 'scan' }, table, sink) };
   }
 
   private preparePush(plan: QueryPlan, reset: OffsetReset): PreparedStream {

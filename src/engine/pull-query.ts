@@ -1,12 +1,14 @@
 /**
- * A pull query over a stream: a scan of what the topic holds when the query starts, partition by
- * partition, that ends by itself.
+ * Pull queries: over a stream, a scan of what the topic holds when the query starts, partition by
+ * partition, that ends by itself; over a table, a read of its materialized state.
  */
 import type { QueryPlan } from '../planner/query-plan.js';
 import type { TopicLog } from '../store/topic-log.js';
 import { outputRows } from './explode.js';
 import { recordReader } from './record-reader.js';
-import type { MaterializedTable } from './materialized-table.js';
+import type { MaterializedTable, TableRow } from './materialized-table.js';
+import type { KeyConstraint, TableAccess } from '../planner/pull-where.js';
+import { inRange, rangeText, type WindowRanges } from '../planner/pull-window-bounds.js';
 import type { QuerySink } from './sink.js';
 
 const BATCH = 500;
@@ -43,14 +45,17 @@ export async function runStreamPullQuery(plan: QueryPlan, topic: TopicLog, sink:
   }
 }
 
-/** A pull query over a materialized table: its current rows, filtered, projected and limited. */
-export async function runTablePullQuery(plan: QueryPlan, table: MaterializedTable, sink: QuerySink): Promise<void> {
+/**
+ * A pull query over a materialized table: the rows its WHERE clause lets it read (every row, a
+ * key range, or the keys it names: see src/planner/pull-where.ts), filtered, projected and limited.
+ */
+export async function runTablePullQuery(plan: QueryPlan, access: TableAccess, table: MaterializedTable, sink: QuerySink): Promise<void> {
   const { where, projection, limit } = plan;
   const rowtimeAt = plan.scope.rowtimeIndex;
   let emitted = 0;
   try {
     await table.catchUp();
-    for (const row of table.scan()) {
+    for (const { row } of tableRows(access, table)) {
       if (sink.closed) return;
       if (where && where(row) !== true) continue;
       for (const out of outputRows(projection.map((f) => f(row)), plan.explode)) {
@@ -63,4 +68,50 @@ export async function runTablePullQuery(plan: QueryPlan, table: MaterializedTabl
   } catch (err) {
     sink.fail(err as Error);
   }
+}
+
+function tableRows(access: TableAccess, table: MaterializedTable): Iterable<TableRow> {
+  switch (access.kind) {
+    case 'scan':
+      return table.scan();
+    case 'range':
+      return rangeRows(access.key, table);
+    case 'lookup':
+      return lookupRows(access.keys, table);
+  }
+}
+
+/** ksqlDB reads a key range with both ends included; the WHERE clause trims a strict bound. */
+function rangeRows(key: KeyConstraint, table: MaterializedTable): Iterable<TableRow> {
+  const bytes = table.keyBytes(key.key);
+  if (!bytes) return [];
+  const upward = key.operator === 'GREATER_THAN' || key.operator === 'GREATER_THAN_OR_EQUAL';
+  return upward ? table.range(bytes, undefined) : table.range(undefined, bytes);
+}
+
+/**
+ * The rows of each key named, each key once: keys grouped by the partition they hash to, in the
+ * order those partitions are first named, and within a group in the order given (ksqlDB's
+ * KsLocator). A windowed key yields its windows inside the disjunct's bounds, by window start.
+ */
+function* lookupRows(keys: readonly KeyConstraint[], table: MaterializedTable): Generator<TableRow> {
+  const byPartition = new Map<number, Map<string, { bytes: Uint8Array; windows?: WindowRanges }>>();
+  for (const key of keys) {
+    const bytes = table.keyBytes(key.key);
+    if (!bytes) continue;
+    const partition = table.homePartition(bytes);
+    if (!byPartition.has(partition)) byPartition.set(partition, new Map());
+    const id = `${Buffer.from(bytes).toString('hex')}|${key.windows ? rangeText(key.windows) : ''}`;
+    const group = byPartition.get(partition)!;
+    if (!group.has(id)) group.set(id, { bytes, ...(key.windows ? { windows: key.windows } : {}) });
+  }
+  for (const group of byPartition.values()) {
+    for (const { bytes, windows } of group.values()) {
+      for (const row of table.rowsOfKey(bytes)) if (!windows || inWindows(row, windows)) yield row;
+    }
+  }
+}
+
+function inWindows(row: TableRow, windows: WindowRanges): boolean {
+  return row.window !== undefined && inRange(windows.start, row.window.start) && inRange(windows.end, row.window.end);
 }
