@@ -23,6 +23,7 @@ const CSAS_PROPERTIES = new Set(
   [...CREATE_SOURCE_PROPERTIES].filter((p) => !['WINDOW_TYPE', 'WINDOW_SIZE', 'SOURCE_CONNECTOR'].includes(p) && !p.endsWith('_SCHEMA_ID')),
 );
 export async function createAsSelect(stmt: ast.CreateAsSelect, ctx: ExecContext): Promise<StatementResult> {
+  if (stmt.query.limit !== undefined) throw new KsqlStatementError(`CREATE ${stmt.sourceType} AS SELECT statements don't support LIMIT clause.`);
   const clash = checkNameFree(stmt, ctx);
   if (clash) return clash;
   rejectUnknownProperties(stmt.properties, CSAS_PROPERTIES);
