@@ -22,7 +22,7 @@ export function invalidWhereClause(reason: string, windowed: boolean): KsqlState
       `\n\t Supported operators are [${WINDOW_BOUND_OPERATORS.join(', ')}]`
     : '';
   return new KsqlStatementError(
-    `${reason}.${PULL_QUERY_SYNTAX_HELP}` +
+    `${reason}. ${PULL_QUERY_SYNTAX_HELP}` +
       '\nPull queries require a WHERE clause that:' +
       '\n - includes a key equality expression, e.g. `SELECT * FROM X WHERE <key-column> = Y;`.' +
       '\n - in the case of a multi-column key, is a conjunction of equality expressions that cover all key columns.' +
