@@ -30,6 +30,8 @@ export interface TableRow {
 
 export class MaterializedTable {
   private readonly stores = new Map<number, PartitionStore>();
+  /** The stores by partition number, rebuilt when a partition gets its first row. */
+  private ordered: PartitionStore[] = [];
   private readonly cursor: Cursor;
   private readonly reader: RecordReader;
   private readonly keyCount: number;
@@ -76,7 +78,10 @@ export class MaterializedTable {
 
   private store(partition: number): PartitionStore {
     let store = this.stores.get(partition);
-    if (!store) this.stores.set(partition, (store = new PartitionStore()));
+    if (!store) {
+      this.stores.set(partition, (store = new PartitionStore()));
+      this.ordered = [...this.stores.entries()].sort(([a], [b]) => a - b).map(([, s]) => s);
+    }
     return store;
   }
 
@@ -112,8 +117,8 @@ export class MaterializedTable {
     return this.inPartitionOrder().flatMap((store) => store.rowsOf(keyBytes));
   }
 
-  private inPartitionOrder(): PartitionStore[] {
-    return [...this.stores.entries()].sort(([a], [b]) => a - b).map(([, s]) => s);
+  private inPartitionOrder(): readonly PartitionStore[] {
+    return this.ordered;
   }
 
   get size(): number {

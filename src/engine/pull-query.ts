@@ -2,13 +2,13 @@
  * Pull queries: over a stream, a scan of what the topic holds when the query starts, partition by
  * partition, that ends by itself; over a table, a read of its materialized state.
  */
+import type { KeyConstraint, TableAccess } from '../planner/pull-where.js';
+import { inRange, rangeText, type WindowRanges } from '../planner/pull-window-bounds.js';
 import type { QueryPlan } from '../planner/query-plan.js';
 import type { TopicLog } from '../store/topic-log.js';
 import { outputRows } from './explode.js';
-import { recordReader } from './record-reader.js';
 import type { MaterializedTable, TableRow } from './materialized-table.js';
-import type { KeyConstraint, TableAccess } from '../planner/pull-where.js';
-import { inRange, rangeText, type WindowRanges } from '../planner/pull-window-bounds.js';
+import { recordReader } from './record-reader.js';
 import type { QuerySink } from './sink.js';
 
 const BATCH = 500;
