@@ -6,7 +6,7 @@
 import type { QueryPlan } from '../planner/query-plan.js';
 import type { Cursor, StartPosition, TopicLog } from '../store/topic-log.js';
 import { processorFor } from './processors/processor-for.js';
-import { recordReader, type ReaderOptions } from './record-reader.js';
+import { recordReader, type DecodedRecord, type ReaderOptions } from './record-reader.js';
 import type { QuerySink } from './sink.js';
 
 const BATCH = 256;
@@ -25,7 +25,8 @@ export function startPushQuery(
   sink: QuerySink,
   readerOptions: ReaderOptions = {},
 ): PushQueryHandle {
-  const cursors = topics.map((t) => t.cursor(start));
+  // A join reads its tables whole, whatever the offset reset (ksqlDB's JoinNode#buildTable).
+  const cursors = topics.map((t, i) => t.cursor(plan.join && plan.inputs[i]?.type === 'TABLE' ? { from: 'earliest' } : start));
   let ended = false;
   const finish = (how: () => void): void => {
     if (ended) return;
@@ -39,8 +40,10 @@ export function startPushQuery(
 }
 
 /**
- * Reads every input (one per source; a join has several) and processes records as they arrive:
- * each input's waiting records in turn, in the order of the plan's inputs.
+ * Reads every input (one per source; a join has several) and processes records as they arrive.
+ * When several inputs have records waiting at once (a join started over existing data), the
+ * oldest waiting record goes first, as Kafka Streams picks the partition whose next record has the
+ * smallest timestamp; records that arrive one at a time keep their arrival order.
  */
 async function pump(
   plan: QueryPlan,
@@ -55,21 +58,41 @@ async function pump(
   let emitted = 0;
   if (limit === 0) return finish(() => sink.end('limit'));
   const open = (): boolean => !sink.closed && cursors.every((c) => !c.closed);
+  const waiting: DecodedRecord[][] = cursors.map(() => []);
   while (open()) {
     let read = 0;
     for (let input = 0; input < cursors.length; input++) {
+      if (waiting[input]!.length > 0) continue;
       const batch = await cursors[input]!.poll(BATCH);
       read += batch.length;
       for (const record of batch) {
-        if (!open()) return;
         const decoded = readers[input]!.read(record);
-        if (!decoded) continue;
-        for (const out of processor.process(decoded, input)) {
-          await sink.row(out.values, out.tombstone, out.origin);
-          if (limit !== undefined && ++emitted >= limit) return finish(() => sink.end('limit'));
-        }
+        if (decoded) waiting[input]!.push(decoded);
       }
     }
-    if (read === 0) await (cursors.length === 1 ? cursors[0]!.wait() : Promise.race(cursors.map((c) => c.wait())));
+    const input = oldestWaiting(waiting);
+    if (input < 0) {
+      if (read === 0) await (cursors.length === 1 ? cursors[0]!.wait() : Promise.race(cursors.map((c) => c.wait())));
+      continue;
+    }
+    // One input: its whole batch; several: one record, then the inputs are looked at again.
+    const batch = cursors.length === 1 ? waiting[input]!.splice(0) : [waiting[input]!.shift()!];
+    for (const decoded of batch) {
+      if (!open()) return;
+      for (const out of processor.process(decoded, input)) {
+        await sink.row(out.values, out.tombstone, out.origin);
+        if (limit !== undefined && ++emitted >= limit) return finish(() => sink.end('limit'));
+      }
+    }
   }
+}
+
+/** The input whose next waiting record is oldest (the first such input on a tie), or -1. */
+function oldestWaiting(waiting: readonly (readonly DecodedRecord[])[]): number {
+  let best = -1;
+  for (let i = 0; i < waiting.length; i++) {
+    const head = waiting[i]![0];
+    if (head && (best < 0 || head.timestamp < waiting[best]![0]!.timestamp)) best = i;
+  }
+  return best;
 }

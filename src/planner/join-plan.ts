@@ -70,6 +70,7 @@ export function planJoin(query: ast.Query, catalog: Catalog, options: PlanOption
   if (query.window) throw new KsqlStatementError('WINDOW clause requires a GROUP BY clause.');
   const partition = clauses.partitionBy.length > 0 ? partitionKeys(query, clauses.partitionBy, sources, scope) : undefined;
   const projected = planJoinProjection({ select: query.select, sources, tree, key, scope, ...(partition ? { partition } : {}), ...(sinkName !== undefined ? { sinkName } : {}) });
+  if (projected.explode && join.resultType === 'TABLE') throw new KsqlStatementError('Table source is not supported with table functions');
   return { ...base, ...projected, resultType: partition ? 'STREAM' : join.resultType, ...(partition ? { rekeyed: true } : {}) };
 }
 

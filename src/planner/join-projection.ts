@@ -16,6 +16,7 @@ import { flatten, qualify } from './join-expressions.js';
 import { missingForeignKeyError, missingKeyError, type ResultKey } from './join-key.js';
 import type { JoinRowScope } from './join-row.js';
 import { joinColumnName, type JoinSource, type JoinSources } from './join-sources.js';
+import { compileWithTableFunction, findTableFunction } from './join-table-functions.js';
 import { leaves, type JoinTree } from './join-tree.js';
 import { PSEUDO_COLUMNS, WINDOW_COLUMNS } from './input-row.js';
 import type { OutputColumn } from './query-plan.js';
@@ -45,6 +46,8 @@ export interface JoinProjection {
   readonly projection: Evaluator[];
   readonly columns: OutputColumn[];
   readonly keyColumns: string[];
+  /** Positions of table functions, whose lists become one row per element. */
+  readonly explode?: number[];
 }
 
 interface Entry {
@@ -59,8 +62,11 @@ export function planJoinProjection(input: JoinProjectionInput): JoinProjection {
   const keyOf: (string | undefined)[] = keyNames.map(() => undefined);
   const projection: Evaluator[] = [];
   const columns: OutputColumn[] = [];
+  const explode: number[] = [];
   for (const entry of entries) {
-    const c = entry.compiled ?? compileSelect(entry.flat!, input.scope);
+    const call = entry.flat && findTableFunction(entry.flat);
+    if (call) explode.push(projection.length);
+    const c = entry.compiled ?? compileSelect(entry.flat!, input.scope, call);
     const slot = keySlot(entry, keyNames, keyOf, input.partition !== undefined);
     if (slot >= 0) keyOf[slot] = entry.name;
     const readsKey = slot >= 0 && input.partition === undefined;
@@ -69,11 +75,12 @@ export function planJoinProjection(input: JoinProjectionInput): JoinProjection {
   }
   rejectDuplicates(columns);
   if (input.sinkName !== undefined) requireKey(input, keyOf, input.sinkName);
-  return { projection, columns, keyColumns: keyOf.filter((k): k is string => k !== undefined) };
+  return { projection, columns, keyColumns: keyOf.filter((k): k is string => k !== undefined), ...(explode.length > 0 ? { explode } : {}) };
 }
 
-function compileSelect(flat: ast.Expression, scope: JoinRowScope): Compiled {
-  const c = inClause(() => compileExpression(flat, { scope, clause: 'SELECT' }), (detail) => `Invalid Select: ${detail}`);
+function compileSelect(flat: ast.Expression, scope: JoinRowScope, call: ast.FunctionCall | undefined): Compiled {
+  const compile = (): Compiled => (call ? compileWithTableFunction(flat, call, scope) : compileExpression(flat, { scope, clause: 'SELECT' }));
+  const c = inClause(compile, (detail) => `Invalid Select: ${detail}`);
   if (c.type === null) throw semanticError(flat.loc, `Can't determine the type of the expression NULL in SELECT; use CAST.`);
   return c;
 }

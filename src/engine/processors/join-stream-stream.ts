@@ -37,7 +37,9 @@ class WindowStore {
     const list = this.byKey.get(id);
     if (!list) return [];
     const lower = Math.max(from, this.observed - this.retentionMs + 1);
-    return list.filter((e) => e.timestamp >= lower && e.timestamp <= to);
+    const out: JoinEvent[] = [];
+    for (let i = firstAtOrAfter(list, lower); i < list.length && list[i]!.timestamp <= to; i++) out.push(list[i]!);
+    return out;
   }
 
   private expire(): void {
@@ -48,6 +50,18 @@ class WindowStore {
       else if (kept.length !== list.length) this.byKey.set(id, kept);
     }
   }
+}
+
+/** Binary search: the first record at or after a time in a time-ordered list. */
+function firstAtOrAfter(list: readonly JoinEvent[], time: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]!.timestamp < time) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 interface Held {
