@@ -60,11 +60,6 @@ export function syntheticKeyName(columnNames: readonly string[]): string {
   return n === 0 ? 'ROWKEY' : `ROWKEY_${n}`;
 }
 
-/** The key's name in the joined schema, for messages about its type. */
-export function keyColumnName(key: ResultKey): string {
-  return key.kind === 'foreign' ? key.columns[0]?.name ?? '' : key.name;
-}
-
 /** ksqlDB refuses MAP keys, MAPs inside STRUCTs included (issue #6621). */
 export function refuseMapKey(name: string, type: SqlType, typeText: string): void {
   if (!containsMap(type)) return;

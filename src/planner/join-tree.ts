@@ -73,7 +73,7 @@ export function buildJoinTree(query: ast.Query, sources: JoinSources): JoinTree 
   return root;
 }
 
-export function contains(tree: JoinTree, source: JoinSource): boolean {
+function contains(tree: JoinTree, source: JoinSource): boolean {
   return tree.kind === 'leaf' ? tree.source === source : contains(tree.left, source) || contains(tree.right, source);
 }
 
