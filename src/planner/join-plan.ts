@@ -34,26 +34,13 @@ const PULL_QUERY_HINT = 'See https://cnfl.io/queries for more info.\nAdd EMIT CH
 export function planJoin(query: ast.Query, catalog: Catalog, options: PlanOptions): QueryPlan {
   const persistent = options.persistent === true;
   if (!persistent && !query.emit) throw new KsqlStatementError(`Pull queries don't support JOIN clauses. ${PULL_QUERY_HINT}`);
-  const sources = joinSources(query, catalog);
-  checkAmbiguity(query, sources);
-  refuseReservedNames(query, sources, persistent);
-  const tree = buildJoinTree(query, sources) as TreeJoin;
-  checkValueFormats(sources.list);
-  const plain = new JoinRowScope(sources);
-  const typeOf = (flat: ast.Expression): SqlType | null => compileExpression(flat, { scope: plain, clause: 'JOIN ON' }).type;
-  const flavors = checkJoins(tree, typeOf);
-  const key = resultKey({ tree, sources, select: query.select, foreignKey: flavors.get(tree) === 'FOREIGN_KEY', typeOf });
-  if (key.kind !== 'foreign') refuseMapKey(key.name, key.type, typeToString(key.type));
-  const scope = new JoinRowScope(sources, key.kind === 'synthetic' ? key : undefined);
-  checkTopology(tree, flavors);
-  const root = joinSteps(tree, flavors, (flat) => compileExpression(flat, { scope, clause: 'JOIN ON' }).eval) as JoinStep;
+  const { sources, tree, key, scope, join } = analyzeJoins(query, catalog, persistent);
   const clauses = resolveClauses(query, sources, key);
-  const join = joinPlan(root, sources, tree, flavors, key);
   const left = sources.list[0]!;
   const base = {
     kind: 'push',
     // The sink inherits the left source's formats, but the join's key format.
-    source: { ...left.source, keyFormat: joinKeyFormat(root, sources) },
+    source: { ...left.source, keyFormat: joinKeyFormat(join.root, sources) },
     inputs: sources.list.map((s) => s.source),
     scope: new InputRowScope(left.source.schema, [left.alias], left.windowed),
     ...(clauses.where ? { where: compileWhere(clauses.where, scope) } : {}),
@@ -72,6 +59,33 @@ export function planJoin(query: ast.Query, catalog: Catalog, options: PlanOption
   const projected = planJoinProjection({ select: query.select, sources, tree, key, scope, ...(partition ? { partition } : {}), ...(sinkName !== undefined ? { sinkName } : {}) });
   if (projected.explode && join.resultType === 'TABLE') throw new KsqlStatementError('Table source is not supported with table functions');
   return { ...base, ...projected, resultType: partition ? 'STREAM' : join.resultType, ...(partition ? { rekeyed: true } : {}) };
+}
+
+interface AnalyzedJoins {
+  readonly sources: JoinSources;
+  readonly tree: TreeJoin;
+  readonly key: ResultKey;
+  /** Expressions over the joined row, the synthetic key included. */
+  readonly scope: JoinRowScope;
+  readonly join: JoinPlan;
+}
+
+/** The sources, the checked tree of joins, the result key, and the steps the engine runs. */
+function analyzeJoins(query: ast.Query, catalog: Catalog, persistent: boolean): AnalyzedJoins {
+  const sources = joinSources(query, catalog);
+  checkAmbiguity(query, sources);
+  refuseReservedNames(query, sources, persistent);
+  const tree = buildJoinTree(query, sources) as TreeJoin;
+  checkValueFormats(sources.list);
+  const plain = new JoinRowScope(sources);
+  const typeOf = (flat: ast.Expression): SqlType | null => compileExpression(flat, { scope: plain, clause: 'JOIN ON' }).type;
+  const flavors = checkJoins(tree, typeOf);
+  const key = resultKey({ tree, sources, select: query.select, foreignKey: flavors.get(tree) === 'FOREIGN_KEY', typeOf });
+  if (key.kind !== 'foreign') refuseMapKey(key.name, key.type, typeToString(key.type));
+  const scope = new JoinRowScope(sources, key.kind === 'synthetic' ? key : undefined);
+  checkTopology(tree, flavors);
+  const root = joinSteps(tree, flavors, (flat) => compileExpression(flat, { scope, clause: 'JOIN ON' }).eval) as JoinStep;
+  return { sources, tree, key, scope, join: joinPlan(root, sources, tree, flavors, key) };
 }
 
 /** Unqualified references that several sources could mean are refused before anything else (AstSanitizer). */
