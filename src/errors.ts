@@ -63,3 +63,9 @@ export class SqlError extends KsqlStatementError {
 export function badRequest(message: string): KsqlError {
   return new KsqlError(ErrorCode.BAD_REQUEST, message);
 }
+
+/** `A`, `A and B`, `A, B and C`: how ksqlDB's messages list names (`or` for alternatives). */
+export function wordList(items: readonly string[], conjunction: 'and' | 'or' = 'and'): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
+}

@@ -5,7 +5,7 @@
  * expression reads its slot and any other column reference is an error
  * (docs.ksqldb.io, "Aggregate functions" and "SELECT (push query)": GROUP BY rules).
  */
-import { KsqlStatementError } from '../errors.js';
+import { KsqlStatementError, wordList } from '../errors.js';
 import type { DataSource } from '../catalog/source.js';
 import { compileExpression, semanticError } from '../engine/expressions/compile.js';
 import type { Compiled, Evaluator, ResolvedColumn, RowScope } from '../engine/expressions/compiled.js';
@@ -17,8 +17,9 @@ import { children, findExpression } from '../sql/expression-walk.js';
 import type * as ast from '../sql/ast.js';
 import { BIGINT, typeToString, type SqlType } from '../sql/types.js';
 import type { OutputColumn } from './query-plan.js';
+import { findTableFunction } from './table-functions.js';
 import { windowPlan, type WindowPlan } from './window-plan.js';
-import { columnAliasGenerator, implicitName, inClause, rejectDuplicates } from './select-columns.js';
+import { canonicalText, columnAliasGenerator, implicitName, inClause, missingKeyExpressions, rejectDuplicates } from './select-columns.js';
 
 export interface AggregateCall {
   readonly aggregator: Aggregator;
@@ -58,37 +59,6 @@ function findAggregate(e: ast.Expression): ast.FunctionCall | undefined {
   return findExpression(e, (x) => x.kind === 'FunctionCall' && isAggregateFunction(x.name)) as ast.FunctionCall | undefined;
 }
 
-/** Expression text with qualifiers of the single source dropped, so `T.A` and `A` group alike. */
-export function canonicalText(e: ast.Expression): string {
-  return formatExpression(stripQualifiers(e));
-}
-
-function stripQualifiers(e: ast.Expression): ast.Expression {
-  if (e.kind === 'ColumnRef') return e.source === undefined ? e : { ...e, source: undefined };
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(e)) {
-    if (Array.isArray(v)) out[k] = v.map((x) => (isExpression(x) ? stripQualifiers(x) : mapWhens(x)));
-    else out[k] = isExpression(v) ? stripQualifiers(v) : v;
-  }
-  return out as unknown as ast.Expression;
-}
-
-function mapWhens(x: unknown): unknown {
-  if (x === null || typeof x !== 'object') return x;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(x)) out[k] = isExpression(v) ? stripQualifiers(v) : v;
-  return out;
-}
-
-const EXPRESSION_KINDS = new Set([
-  'Literal', 'ColumnRef', 'StructDeref', 'Subscript', 'Unary', 'Not', 'IsNull', 'Binary', 'Comparison', 'Logical', 'IsDistinct',
-  'Like', 'Between', 'InList', 'Case', 'Cast', 'FunctionCall', 'Lambda', 'ArrayCtor', 'MapCtor', 'StructCtor', 'IntervalUnit',
-]);
-
-function isExpression(v: unknown): v is ast.Expression {
-  return v !== null && typeof v === 'object' && EXPRESSION_KINDS.has((v as { kind?: string }).kind ?? '');
-}
-
 export interface AggregationOptions {
   /** A CREATE TABLE AS SELECT: its sink's name, for the key rules' messages. */
   readonly sinkName?: string;
@@ -99,7 +69,7 @@ export interface AggregationOptions {
 export function planAggregation(query: ast.Query, source: DataSource, scope: RowScope, options: AggregationOptions): PlannedAggregation {
   const persistent = options.sinkName !== undefined;
   const selectExprs = query.select.flatMap((s) => (s.kind === 'Expr' ? [s.expr] : []));
-  refuseMisuse(query, selectExprs, persistent);
+  refuseMisuse(query, selectExprs);
   const window = query.window ? windowPlan(query.window) : undefined;
   const groups = query.groupBy.map((g) => compileGrouping(g, scope));
   const aggregates: AggregateCall[] = [];
@@ -147,13 +117,13 @@ export function planAggregation(query: ast.Query, source: DataSource, scope: Row
   };
 }
 
-function refuseMisuse(query: ast.Query, selectExprs: readonly ast.Expression[], persistent: boolean): void {
+function refuseMisuse(query: ast.Query, selectExprs: readonly ast.Expression[]): void {
   const scalars = builtinFunctions();
   const unknown = [...selectExprs, ...query.groupBy, ...(query.having ? [query.having] : [])]
     .map((e) => findExpression(e, (x) => x.kind === 'FunctionCall' && !isAggregateFunction(x.name) && !scalars.get(x.name)))
     .find((x) => x !== undefined) as ast.FunctionCall | undefined;
   if (unknown) throw new KsqlStatementError(`Can't find any functions with the name '${unknown.name}'`);
-  if (selectExprs.some((e) => findExpression(e, (x) => x.kind === 'FunctionCall' && scalars.get(x.name)?.def.table === true))) {
+  if (selectExprs.some((e) => findTableFunction(e) !== undefined)) {
     throw new KsqlStatementError('Table functions cannot be used with aggregations.');
   }
   if (query.window) refuseWindowBounds([...query.groupBy, ...(query.having ? [query.having] : []), ...(query.where ? [query.where] : [])]);
@@ -292,17 +262,9 @@ function compileSelect(
     columns.push({ name, type: c.type, isKey });
   }
   const missing = groups.filter((_, i) => keyOf[i] === undefined).map((g) => formatExpression(g.expr));
-  if (missing.length > 0 && sinkName !== undefined) throw missingKeyError(sinkName, missing);
+  if (missing.length > 0 && sinkName !== undefined) throw missingKeyExpressions(sinkName, 'grouping', missing);
   rejectDuplicates(columns);
   return { projection, columns, keyColumns: keyOf.filter((k): k is string => k !== undefined) };
-}
-
-function missingKeyError(sinkName: string, missing: readonly string[]): KsqlStatementError {
-  const list = missing.length === 1 ? missing[0]! : `${missing.slice(0, -1).join(', ')} and ${missing[missing.length - 1]}`;
-  const noun = missing.length === 1 ? 'expression' : 'expressions';
-  return new KsqlStatementError(
-    `The query used to build \`${sinkName}\` must include the grouping ${noun} ${list} in its projection (eg, SELECT ${missing.join(', ')}...).`,
-  );
 }
 
 function compileHaving(expr: ast.Expression, compileOver: (e: ast.Expression, clause: 'HAVING') => Compiled): Evaluator {
@@ -316,7 +278,7 @@ function compileHaving(expr: ast.Expression, compileOver: (e: ast.Expression, cl
 function refuseStreamOnly(aggregates: readonly AggregateCall[]): void {
   const names = [...new Set(aggregates.filter((a) => a.aggregator.undo === undefined).map((a) => a.text.slice(0, a.text.indexOf('('))))];
   if (names.length === 0) return;
-  const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  const list = wordList(names);
   throw new KsqlStatementError(`The aggregation functions ${list} cannot be applied to a table source, only to a stream source.`);
 }
 

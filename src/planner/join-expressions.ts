@@ -5,28 +5,12 @@
  * joined schema's `ALIAS_COL` name, which is also how messages print it (LogicalPlanner's
  * ColumnReferenceRewriter): `I1.BAR > I2.BAR` becomes `I1_BAR > I2_BAR`.
  */
+import { wordList } from '../errors.js';
 import { ExpressionError, resolutionError } from '../engine/expressions/compile-errors.js';
 import type { Clause } from '../engine/expressions/compile.js';
 import type * as ast from '../sql/ast.js';
+import { mapColumnRefs } from '../sql/expression-walk.js';
 import { joinColumnName, type JoinSources } from './join-sources.js';
-
-type RefMapper = (ref: ast.ColumnRef, lambdaParams: ReadonlySet<string>) => ast.Expression;
-
-/** A copy of the expression with every column reference (lambda parameters included) mapped. */
-export function mapColumnRefs<T extends ast.Expression>(expr: T, map: RefMapper): T {
-  return mapNode(expr, map, new Set()) as T;
-}
-
-function mapNode(node: unknown, map: RefMapper, params: ReadonlySet<string>): unknown {
-  if (Array.isArray(node)) return node.map((n) => mapNode(n, map, params));
-  if (node === null || typeof node !== 'object') return node;
-  const kind = (node as { kind?: unknown }).kind;
-  if (kind === 'ColumnRef') return map(node as ast.ColumnRef, params);
-  const inner = kind === 'Lambda' ? new Set([...params, ...(node as ast.Lambda).params]) : params;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(node)) out[k] = mapNode(v, map, inner);
-  return out;
-}
 
 export interface QualifyOptions {
   /** Throw for a reference no source has; otherwise leave it as written. */
@@ -63,7 +47,7 @@ function unresolved(ref: ast.ColumnRef, clause: Clause): ExpressionError {
 
 function ambiguous(ref: ast.ColumnRef, aliases: readonly string[]): ExpressionError {
   const options = aliases.map((a) => `${a}.${ref.name}`).sort();
-  const list = options.length === 1 ? options[0]! : `${options.slice(0, -1).join(', ')} or ${options[options.length - 1]}`;
+  const list = wordList(options, 'or');
   // ksqlDB finds it while preparing the statement (AstSanitizer), and says so.
   const e = resolutionError(ref.loc, `Column '${ref.name}' is ambiguous. Could be ${list}.`);
   e.message = `Exception while preparing statement: ${e.message}`;

@@ -4,7 +4,7 @@
  * equals it (an expression on both sides, or a full outer join); for a foreign-key join, the left
  * table's primary key. A persistent query must project it (JoinNode#validateKeyPresent).
  */
-import { KsqlStatementError } from '../errors.js';
+import { KsqlStatementError, wordList } from '../errors.js';
 import type * as ast from '../sql/ast.js';
 import type { SqlType } from '../sql/types.js';
 import { flatten, qualify } from './join-expressions.js';
@@ -78,7 +78,7 @@ function containsMap(type: SqlType): boolean {
 /** The message when a persistent query leaves the join key out (PlanNode#throwKeysNotIncludedError). */
 export function missingKeyError(sinkName: string, key: Exclude<ResultKey, { kind: 'foreign' }>): KsqlStatementError {
   const names = key.kind === 'synthetic' ? [key.name] : key.viable.map((k) => k.text);
-  const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
+  const list = wordList(names, 'or');
   const noun = names.length === 1 ? 'join expression' : 'join expressions';
   const synthetic = key.kind === 'synthetic';
   return new KsqlStatementError(

@@ -5,22 +5,20 @@
  * key itself, so a right or outer join's key is never null (docs.ksqldb.io, "Joins": "Keys in
  * join results"; ksqlDB's AstSanitizer and JoinNode#resolveSelectStar).
  */
-import { KsqlStatementError } from '../errors.js';
 import { compileExpression, semanticError } from '../engine/expressions/compile.js';
 import type { Compiled, Evaluator } from '../engine/expressions/compiled.js';
 import { formatExpression } from '../sql/format-expression.js';
 import type * as ast from '../sql/ast.js';
 import { typeToString, type SqlType } from '../sql/types.js';
-import { canonicalText } from './aggregation.js';
 import { flatten, qualify } from './join-expressions.js';
 import { missingForeignKeyError, missingKeyError, type ResultKey } from './join-key.js';
 import type { JoinRowScope } from './join-row.js';
 import { joinColumnName, type JoinSource, type JoinSources } from './join-sources.js';
-import { compileWithTableFunction, findTableFunction } from './join-table-functions.js';
+import { compileWithTableFunction, findTableFunction } from './table-functions.js';
 import { leaves, type JoinTree } from './join-tree.js';
 import { PSEUDO_COLUMNS, WINDOW_COLUMNS } from './input-row.js';
 import type { OutputColumn } from './query-plan.js';
-import { columnAliasGenerator, implicitName, inClause, rejectDuplicates } from './select-columns.js';
+import { canonicalText, columnAliasGenerator, implicitName, inClause, missingKeyExpressions, rejectDuplicates } from './select-columns.js';
 
 export interface JoinPartitionKey {
   /** As written, qualified: for messages. */
@@ -104,11 +102,7 @@ function requireKey(input: JoinProjectionInput, keyOf: readonly (string | undefi
   const { key, partition } = input;
   if (partition) {
     const missing = partition.filter((_, i) => keyOf[i] === undefined).map((k) => formatExpression(k.expr));
-    const list = missing.length === 1 ? missing[0]! : `${missing.slice(0, -1).join(', ')} and ${missing[missing.length - 1]}`;
-    const noun = missing.length === 1 ? 'expression' : 'expressions';
-    throw new KsqlStatementError(
-      `The query used to build \`${sinkName}\` must include the partitioning ${noun} ${list} in its projection (eg, SELECT ${missing.join(', ')}...).`,
-    );
+    throw missingKeyExpressions(sinkName, 'partitioning', missing);
   }
   if (key.kind === 'foreign') throw missingForeignKeyError(key.alias, key.columns.filter((_, i) => keyOf[i] === undefined).map((c) => c.column));
   throw missingKeyError(sinkName, key);

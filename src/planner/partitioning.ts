@@ -9,9 +9,9 @@ import type { Evaluator } from '../engine/expressions/compiled.js';
 import { formatExpression } from '../sql/format-expression.js';
 import type * as ast from '../sql/ast.js';
 import type { SqlType } from '../sql/types.js';
-import { canonicalText } from './aggregation.js';
+import { mapColumnRefs } from '../sql/expression-walk.js';
 import type { InputRowScope } from './input-row.js';
-import { inClause } from './select-columns.js';
+import { canonicalText, inClause, missingKeyExpressions } from './select-columns.js';
 
 export interface PartitionKey {
   readonly expr: ast.Expression;
@@ -53,23 +53,9 @@ export function requirePartitionKeys(partition: Partitioning, keyColumns: readon
   if (keyColumns.length >= partition.keys.length) return;
   const qualifier = from.alias ?? from.name;
   const missing = partition.keys.map((k) => formatExpression(qualify(k.expr, qualifier)));
-  const list = missing.length === 1 ? missing[0]! : `${missing.slice(0, -1).join(', ')} and ${missing[missing.length - 1]}`;
-  const noun = missing.length === 1 ? 'expression' : 'expressions';
-  throw new KsqlStatementError(
-    `The query used to build \`${sinkName}\` must include the partitioning ${noun} ${list} in its projection (eg, SELECT ${missing.join(', ')}...).`,
-  );
+  throw missingKeyExpressions(sinkName, 'partitioning', missing);
 }
 
 function qualify(e: ast.Expression, source: string): ast.Expression {
-  if (e.kind === 'ColumnRef') return e.source === undefined ? { ...e, source } : e;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(e)) {
-    if (Array.isArray(v)) out[k] = v.map((x) => (isNode(x) ? qualify(x, source) : x));
-    else out[k] = isNode(v) ? qualify(v, source) : v;
-  }
-  return out as unknown as ast.Expression;
-}
-
-function isNode(v: unknown): v is ast.Expression {
-  return v !== null && typeof v === 'object' && typeof (v as { kind?: unknown }).kind === 'string' && (v as { kind: string }).kind !== 'IntervalUnit';
+  return mapColumnRefs(e, (ref, lambdaParams) => (ref.source === undefined && !lambdaParams.has(ref.name) ? { ...ref, source } : ref));
 }

@@ -9,17 +9,16 @@ import type { DataSource } from '../catalog/source.js';
 import { KsqlStatementError } from '../errors.js';
 import { compileExpression, semanticError } from '../engine/expressions/compile.js';
 import { formatExpression } from '../sql/format-expression.js';
-import { columnRefs, findExpression, replaceExpression } from '../sql/expression-walk.js';
-import type { Compiled, RowScope } from '../engine/expressions/compiled.js';
-import type { Evaluator } from '../engine/expressions/compiled.js';
+import { columnRefs } from '../sql/expression-walk.js';
+import type { Compiled, Evaluator } from '../engine/expressions/compiled.js';
 import type * as ast from '../sql/ast.js';
 import { BOOLEAN, typeToString } from '../sql/types.js';
 import { InputRowScope, WINDOW_COLUMNS } from './input-row.js';
-import { canonicalText, isAggregateQuery, planAggregation } from './aggregation.js';
+import { compileWithTableFunction, findTableFunction } from './table-functions.js';
+import { isAggregateQuery, planAggregation } from './aggregation.js';
 import { planJoin } from './join-plan.js';
 import { planPartitioning, requirePartitionKeys, type Partitioning } from './partitioning.js';
-import { columnAliasGenerator, implicitName, inClause, rejectDuplicates } from './select-columns.js';
-import { builtinFunctions } from '../engine/functions/builtins/index.js';
+import { canonicalText, columnAliasGenerator, implicitName, inClause, rejectDuplicates } from './select-columns.js';
 import type { OutputColumn, QueryPlan } from './query-plan.js';
 
 export interface PlanOptions {
@@ -237,38 +236,10 @@ function expandStruct(expr: ast.StructDeref, scope: InputRowScope, projection: E
   }
 }
 
-function findTableFunction(expr: ast.Expression): ast.FunctionCall | undefined {
-  return findExpression(expr, (e) => e.kind === 'FunctionCall' && builtinFunctions().get(e.name)?.def.table === true) as
-    | ast.FunctionCall
-    | undefined;
-}
-
-/**
- * A select item. One with a table function inside (`EXPLODE(A)->F`) yields a list: the table
- * function's list with the rest of the expression applied to each element through a slot.
- */
+/** A select item; one with a table function inside yields a list (see table-functions.ts). */
 function compileItem(expr: ast.Expression, scope: InputRowScope): Compiled {
   const call = findTableFunction(expr);
-  const list = call ? compileExpression(call, { scope, clause: 'SELECT' }) : undefined;
-  if (!call || !list || call === expr) return compileExpression(expr, { scope, clause: 'SELECT' });
-  const slot = { value: undefined as unknown };
-  const ELEMENT = '\u0000TABLE_FUNCTION_ELEMENT';
-  const elementScope: RowScope = {
-    resolve: (source, name) => (source === undefined && name === ELEMENT ? { type: list.type!, read: () => slot.value } : scope.resolve(source, name)),
-    describe: () => scope.describe(),
-  };
-  const rest = compileExpression(replaceExpression(expr, call, { kind: 'ColumnRef', name: ELEMENT }), { scope: elementScope, clause: 'SELECT' });
-  return {
-    type: rest.type,
-    eval: (row) => {
-      const items = list.eval(row);
-      if (!Array.isArray(items)) return null;
-      return items.map((el) => {
-        slot.value = el;
-        return rest.eval(row);
-      });
-    },
-  };
+  return call ? compileWithTableFunction(expr, call, scope) : compileExpression(expr, { scope, clause: 'SELECT' });
 }
 
 

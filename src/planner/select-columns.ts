@@ -1,7 +1,9 @@
 /** Naming and checking of a SELECT's output columns, shared by every kind of query plan. */
-import { KsqlStatementError } from '../errors.js';
+import { KsqlStatementError, wordList } from '../errors.js';
 import { ExpressionError } from '../engine/expressions/compile-errors.js';
 import type * as ast from '../sql/ast.js';
+import { mapColumnRefs } from '../sql/expression-walk.js';
+import { formatExpression } from '../sql/format-expression.js';
 import { typeToString } from '../sql/types.js';
 import type { OutputColumn } from './query-plan.js';
 
@@ -38,4 +40,20 @@ export function rejectDuplicates(columns: readonly OutputColumn[]): void {
     if (seen.has(c.name)) throw new KsqlStatementError(`Duplicate value columns found in schema: \`${c.name}\` ${typeToString(c.type)}`);
     seen.add(c.name);
   }
+}
+
+/**
+ * Expression text with source qualifiers dropped, so that `T.A` and `A` match when a select item
+ * is compared with a grouping, partitioning or join expression.
+ */
+export function canonicalText(e: ast.Expression): string {
+  return formatExpression(mapColumnRefs(e, (ref) => (ref.source === undefined ? ref : { ...ref, source: undefined })));
+}
+
+/** A persistent query left a grouping or partitioning expression out of its projection. */
+export function missingKeyExpressions(sinkName: string, role: 'grouping' | 'partitioning', missing: readonly string[]): KsqlStatementError {
+  const noun = missing.length === 1 ? 'expression' : 'expressions';
+  return new KsqlStatementError(
+    `The query used to build \`${sinkName}\` must include the ${role} ${noun} ${wordList(missing)} in its projection (eg, SELECT ${missing.join(', ')}...).`,
+  );
 }

@@ -65,16 +65,44 @@ export function findExpression(e: ast.Expression, test: (e: ast.Expression) => b
   return undefined;
 }
 
-/** A copy of the expression with one node (found by identity) replaced. */
-export function replaceExpression(e: ast.Expression, target: ast.Expression, replacement: ast.Expression): ast.Expression {
-  return replaceIn(e, target, replacement) as ast.Expression;
+/**
+ * A copy of the expression in which every node for which `f` returns a replacement is replaced
+ * (its children are not visited); `f` sees parents first. Plain objects and arrays are copied,
+ * anything else (decimals, byte arrays) is shared.
+ */
+export function mapExpression(e: ast.Expression, f: (node: ast.Expression) => ast.Expression | undefined): ast.Expression {
+  return mapIn(e, f) as ast.Expression;
 }
 
-function replaceIn(node: unknown, target: unknown, replacement: unknown): unknown {
-  if (node === target) return replacement;
-  if (Array.isArray(node)) return node.map((n) => replaceIn(n, target, replacement));
-  if (node === null || typeof node !== 'object') return node;
+function mapIn(node: unknown, f: (node: ast.Expression) => ast.Expression | undefined): unknown {
+  if (Array.isArray(node)) return node.map((n) => mapIn(n, f));
+  if (node === null || typeof node !== 'object' || Object.getPrototypeOf(node) !== Object.prototype) return node;
+  if (typeof (node as { kind?: unknown }).kind === 'string') {
+    const replaced = f(node as ast.Expression);
+    if (replaced !== undefined) return replaced;
+  }
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(node)) out[k] = replaceIn(v, target, replacement);
+  for (const [k, v] of Object.entries(node)) out[k] = mapIn(v, f);
   return out;
+}
+
+/**
+ * A copy of the expression with every column reference mapped; `map` also gets the names of the
+ * lambda parameters in scope at the reference (a reference may name one).
+ */
+export function mapColumnRefs<T extends ast.Expression>(
+  e: T,
+  map: (ref: ast.ColumnRef, lambdaParams: ReadonlySet<string>) => ast.Expression,
+  lambdaParams: ReadonlySet<string> = new Set(),
+): T {
+  return mapExpression(e, (n) => {
+    if (n.kind === 'ColumnRef') return map(n, lambdaParams);
+    if (n.kind === 'Lambda') return { ...n, body: mapColumnRefs(n.body, map, new Set([...lambdaParams, ...n.params])) };
+    return undefined;
+  }) as T;
+}
+
+/** A copy of the expression with one node (found by identity) replaced. */
+export function replaceExpression(e: ast.Expression, target: ast.Expression, replacement: ast.Expression): ast.Expression {
+  return mapExpression(e, (n) => (n === target ? replacement : undefined));
 }

@@ -9,7 +9,7 @@ import { Decimal } from '../../sql/decimal.js';
 import { BIGINT, BOOLEAN, DOUBLE, INTEGER, STRING, decimal, typesEqual, typeToString, type SqlType } from '../../sql/types.js';
 import { sqlEquals } from './sql-equality.js';
 import { parseTimestamp } from '../../catalog/time-parse.js';
-import type { Compiled, Evaluator, ResolvedColumn, Row, RowScope } from './compiled.js';
+import type { Compiled, Evaluator, ResolvedColumn, RowScope } from './compiled.js';
 import { compareNumeric, converter, numericRank, widerNumeric } from './numeric.js';
 import { formatExpression } from '../../sql/format-expression.js';
 import { ExpressionError, resolutionError, semanticError } from './compile-errors.js';

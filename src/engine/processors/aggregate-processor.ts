@@ -15,8 +15,8 @@ import type { WindowBounds } from '../../catalog/formats/windowed-key.js';
 import type { AggregationPlan } from '../../planner/aggregation.js';
 import type { QueryPlan } from '../../planner/query-plan.js';
 import { timeWindowStarts } from '../../planner/window-plan.js';
-import type { RecordHeader } from '../../store/topic-log.js';
 import type { DecodedRecord } from '../record-reader.js';
+import type { RowOrigin } from '../sink.js';
 import type { OutputRow, RowProcessor } from './row-processor.js';
 
 interface Group {
@@ -28,10 +28,8 @@ interface Group {
   present: boolean;
 }
 
-interface Origin {
-  readonly timestamp: number;
-  readonly headers: readonly RecordHeader[];
-}
+/** What an update carries forward from the record that caused it. */
+type Origin = Pick<RowOrigin, 'timestamp' | 'headers'>;
 
 export function aggregateProcessor(plan: QueryPlan): RowProcessor {
   const agg = plan.aggregation!;
@@ -240,6 +238,6 @@ function groupId(key: readonly unknown[], window: WindowBounds | undefined): str
   return window ? `${k}@${window.start}` : k;
 }
 
-function originOf(origin: Origin, timestamp: number, window: WindowBounds | undefined): OutputRow['origin'] {
+function originOf(origin: Origin, timestamp: number, window: WindowBounds | undefined): RowOrigin {
   return { timestamp, headers: origin.headers, ...(window ? { window } : {}) };
 }

@@ -6,7 +6,7 @@
  */
 import { LogicalSchema, type Column } from '../../catalog/schema.js';
 import type { DataSource } from '../../catalog/source.js';
-import { KsqlStatementError } from '../../errors.js';
+import { KsqlStatementError, wordList } from '../../errors.js';
 import { checkJoinPartitions } from '../../planner/join-plan.js';
 import { planSelect } from '../../planner/plan-select.js';
 import type { OutputColumn, QueryPlan } from '../../planner/query-plan.js';
@@ -134,7 +134,7 @@ function requireKeyColumns(sinkName: string, plan: QueryPlan): void {
   const projected = new Set(plan.columns.filter((c) => c.isKey).map((c) => c.sourceName ?? c.name));
   const missing = keys.filter((k) => !projected.has(k));
   if (missing.length === 0 || keys.length === 0) return;
-  const what = keys.length === 1 ? `key column ${keys[0]}` : `key columns ${keys.slice(0, -1).join(', ')} and ${keys[keys.length - 1]}`;
+  const what = `key column${keys.length === 1 ? '' : 's'} ${wordList(keys)}`;
   throw new KsqlStatementError(
     `Key missing from projection (ie, SELECT). See https://cnfl.io/2LV7ouS.\nThe query used to build \`${sinkName}\` must include the ${what} in its projection (eg, SELECT ${keys.join(', ')}...).`,
   );

@@ -1,6 +1,6 @@
 /**
- * Table functions in a join's projection (EXPLODE, CUBE_EXPLODE): the select item yields a list,
- * and the engine makes one output row per element (src/engine/explode.ts), as for a single source.
+ * Table functions in a projection (EXPLODE, CUBE_EXPLODE), over one source or a join: the select
+ * item yields a list, and the engine makes one output row per element (src/engine/explode.ts).
  */
 import { compileExpression } from '../engine/expressions/compile.js';
 import type { Compiled, RowScope } from '../engine/expressions/compiled.js';
