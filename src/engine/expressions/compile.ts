@@ -515,33 +515,37 @@ function compileInList(expr: ast.InList, ctx: CompileContext): Compiled {
 /**
  * An IN item as ksqlDB's InPredicate coercion reads it against the value's type: literals become
  * that type (numbers and booleans as text for a STRING, numeric text as a number), constructors
- * are coerced element by element, and a STRUCT constructor naming a field the type lacks can never
- * match (undefined: dropped from the list).
+ * are coerced element by element (other expressions inside them stay as written), and a STRUCT
+ * constructor naming a field the type lacks can never match (undefined: dropped from the list).
  */
 function coerceInItem(item: ast.Expression, target: SqlType): ast.Expression | undefined {
   if (item.kind === 'Literal') return coerceInLiteral(item, target);
-  const cast = (e: ast.Expression, type: SqlType): ast.Expression => ({ kind: 'Cast', operand: e, type: { kind: 'sql', type }, loc: e.loc }) as ast.Expression;
   if (item.kind === 'ArrayCtor' && target.kind === 'ARRAY') {
-    const items = item.items.map((e) => coerceInItem(e, target.element));
-    if (items.some((e) => e === undefined)) return undefined;
-    return { ...item, items: items.map((e) => cast(e!, target.element)) };
+    const items = item.items.map((e) => coerceElement(e, target.element));
+    return items.some((e) => e === undefined) ? undefined : { ...item, items: items as ast.Expression[] };
   }
   if (item.kind === 'MapCtor' && target.kind === 'MAP') {
-    const entries = item.entries.map((x) => ({ key: coerceInItem(x.key, target.key), value: coerceInItem(x.value, target.value) }));
+    const entries = item.entries.map((x) => ({ key: coerceElement(x.key, target.key), value: coerceElement(x.value, target.value) }));
     if (entries.some((x) => x.key === undefined || x.value === undefined)) return undefined;
-    return { ...item, entries: entries.map((x) => ({ key: cast(x.key!, target.key), value: cast(x.value!, target.value) })) };
+    return { ...item, entries: entries as { key: ast.Expression; value: ast.Expression }[] };
   }
   if (item.kind === 'StructCtor' && target.kind === 'STRUCT') {
     if (item.fields.some((f) => !target.fields.some((t) => t.name === f.name))) return undefined;
     const fields = target.fields.map((t) => {
       const given = item.fields.find((f) => f.name === t.name);
-      const value = given ? coerceInItem(given.value, t.type) : ({ kind: 'Literal', value: { type: 'NULL' } } as ast.Expression);
-      return value === undefined ? undefined : { name: t.name, value: cast(value, t.type) };
+      const value = coerceElement(given ? given.value : { kind: 'Literal', value: { type: 'NULL' } }, t.type);
+      return value === undefined ? undefined : { name: t.name, value };
     });
-    if (fields.some((f) => f === undefined)) return undefined;
-    return { ...item, fields: fields as { name: string; value: ast.Expression }[] };
+    return fields.some((f) => f === undefined) ? undefined : { ...item, fields: fields as { name: string; value: ast.Expression }[] };
   }
   return item;
+}
+
+/** A constructor's element: a literal is coerced and cast to the element type, a constructor recursively. */
+function coerceElement(e: ast.Expression, type: SqlType): ast.Expression | undefined {
+  if (e.kind === 'Literal') return { kind: 'Cast', operand: coerceInLiteral(e, type), type: { kind: 'sql', type }, loc: e.loc } as ast.Expression;
+  if (e.kind === 'ArrayCtor' || e.kind === 'MapCtor' || e.kind === 'StructCtor') return coerceInItem(e, type);
+  return e;
 }
 
 function coerceInLiteral(item: ast.Literal, target: SqlType): ast.Expression {
