@@ -30,7 +30,10 @@ describe('compileConnectValueWriter (exact decimals, topic records)', () => {
     [decimal(3, 2), dec('1.10'), '1.10'],
     [decimal(4, 0), dec('1000'), '1000'],
     [decimal(8, 7), dec('0.0000001'), '1E-7'],
-    [decimal(4, 2), dec('1.005'), '1.01'],
+    // A decimal keeps its own scale (no rescaling on the way out); other numbers take the column's.
+    [decimal(4, 2), dec('1.005'), '1.005'],
+    [decimal(13, 6), dec('1234567.89'), '1234567.89'],
+    [decimal(4, 2), 3n, '3.00'],
     [STRING, 'é😀', '"é\\uD83D\\uDE00"'],
     [BYTES, new Uint8Array([0, 1, 2, 3, 4, 5]), '"AAECAwQF"'],
     [TIMESTAMP, 1577853634789, '1577853634789'],

@@ -11,14 +11,18 @@
  *   BOOLEAN, INTEGER, BIGINT, DOUBLE, STRING, BYTES → as in REST rows (DOUBLE in Double.toString
  *     form, NaN/±Infinity as JSON strings; BYTES Base64; strings escaped like Jackson);
  *   TIMESTAMP → epoch-millis number, DATE → epoch-days number, TIME → millis-of-day number;
- *   DECIMAL → a JSON number from BigDecimal.toString() at the column scale (`1.10`, `1E-7`) in
- *     'exact' mode; in 'reparsed' mode readTree turns it into an integer when the scale is 0 (exact
- *     digits) and into a double otherwise, printed by Double.toString (`1.10` → `1.1`);
+ *   DECIMAL → a JSON number from BigDecimal.toString() in 'exact' mode (`1.10`, `1E-7`), at the
+ *     value's own scale: neither ksqlDB's ConnectDataTranslator nor the converter rescale on the
+ *     way out, so GREATEST(DECIMAL(9,2), DECIMAL(7,6)) writes `1234567.89` into its DECIMAL(13,6)
+ *     column (QTT greatest "test decimal widening"); a value that is not yet a decimal is put at
+ *     the column scale; in 'reparsed' mode readTree turns it into an integer when the scale is 0
+ *     (exact digits) and into a double otherwise, printed by Double.toString (`1.10` → `1.1`);
  *   MAP with STRING keys → object; other key types → array of `[key, value]` pairs;
  *   STRUCT → object with the declared field names, in declaration order; a field missing from the
  *     value object is written as null. null → `null` everywhere.
  */
 import type { DecimalType, MapType, SqlType, StructField, StructType } from '../sql/types.js';
+import { Decimal } from '../sql/decimal.js';
 import { formatJavaDoubleJson } from './java-double.js';
 import { quoteJsonString } from './json-string.js';
 import { bytesJson, decimalJavaString, integerText, toDecimal, toDouble } from './scalar-text.js';
@@ -105,7 +109,7 @@ function compileNonNull(type: SqlType, decimals: ConnectDecimalMode): ValueWrite
 
 function decimalWriter(type: DecimalType, decimals: ConnectDecimalMode): ValueWriter {
   const scale = type.scale;
-  if (decimals === 'exact') return (v) => decimalJavaString(toDecimal(v, scale));
+  if (decimals === 'exact') return (v) => decimalJavaString(v instanceof Decimal ? v : toDecimal(v, scale));
   if (scale === 0) return (v) => toDecimal(v, 0).unscaled.toString();
   return (v) => formatJavaDoubleJson(toDecimal(v, scale).toNumber());
 }
