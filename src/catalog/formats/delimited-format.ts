@@ -20,7 +20,7 @@ export function delimitedSerde(columns: readonly Column[], delimiter = ','): Ser
     },
     serialize(values) {
       if (values === null) return null;
-      return Buffer.from(values.map((v, i) => writeField(fieldText(v, columns[i]!), delimiter)).join(delimiter), 'utf8');
+      return Buffer.from(values.map((v, i) => writeField(fieldText(v, columns[i]!), delimiter, i === 0)).join(delimiter), 'utf8');
     },
   };
 }
@@ -39,19 +39,24 @@ function readField(text: string, column: Column): unknown {
 }
 
 /**
- * A field as Commons CSV writes it with QuoteMode.MINIMAL (ksqlDB's DELIMITED serializer): quoted
- * when it starts with anything but a letter or digit, contains the delimiter, a quote or a line
- * break, or ends with white space.
+ * A field as Commons CSV 1.4 (the version ksqlDB's DELIMITED serializer uses) writes it with
+ * QuoteMode.MINIMAL. Quoted: a field that contains the delimiter, a quote or a line break, starts
+ * with a character up to `#` or ends with one up to a space; the first field of the line also
+ * when it is empty or starts with anything but an ASCII letter or digit. So `-1.5` is written bare
+ * after the first field (ksqlDB's QTT "DOUBLE literal min/max") and quoted as the first. A NULL
+ * (undefined here) is an empty field, never quoted.
  */
-function writeField(text: string | undefined, delimiter: string): string {
+function writeField(text: string | undefined, delimiter: string, first: boolean): string {
   if (text === undefined) return '';
-  const needsQuotes =
-    text === '' ||
-    !/^[0-9A-Za-z]/.test(text) ||
-    text.includes(delimiter) ||
-    /["\r\n]/.test(text) ||
-    /\s$/.test(text);
-  return needsQuotes ? `"${text.replace(/"/g, '""')}"` : text;
+  return needsQuotes(text, delimiter, first) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function needsQuotes(text: string, delimiter: string, first: boolean): boolean {
+  if (text === '') return first;
+  if (first && !/^[0-9A-Za-z]/.test(text)) return true;
+  if (text.charCodeAt(0) <= 0x23) return true; // '#'
+  if (text.includes(delimiter) || /["\r\n]/.test(text)) return true;
+  return text.charCodeAt(text.length - 1) <= 0x20;
 }
 
 /** A value's text by its column type: Java's double text, plain decimals, epoch numbers for temporal types, Base64 bytes. */
