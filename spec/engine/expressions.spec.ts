@@ -14,6 +14,7 @@ const COLUMNS: Columns = {
   S: [STRING, 'hello'],
   A: [array(STRING), ['x', 'y', 'z']],
   R: [struct([{ name: 'F', type: INTEGER }]), { F: 3 }],
+  ROWTIME: [BIGINT, 1546300800000n], // 2019-01-01T00:00:00Z
 };
 
 const cases: [string, string, string][] = [
@@ -73,6 +74,15 @@ const cases: [string, string, string][] = [
   ["ARRAY[NULL, 10, '2e1', I]", 'ARRAY<INTEGER>', '[null,10,20,7]'],
   ["MAP(S := TRUE, 10 := 'no')", 'MAP<STRING, BOOLEAN>', '{"hello":true,"10":false}'],
   ["MAP('a' := 1, 'b' := 2)['b']", 'INTEGER', '2'],
+  // A string compared with ROWTIME is a timestamp, completed when partial (UTC unless it says).
+  ["ROWTIME >= '2018'", 'BOOLEAN', 'true'],
+  ["ROWTIME >= '2019-02'", 'BOOLEAN', 'false'],
+  ["ROWTIME = '2019-01-01'", 'BOOLEAN', 'true'],
+  ["ROWTIME = '2019-01-01T00'", 'BOOLEAN', 'true'],
+  ["ROWTIME = '2019-01-01T02:00+0200'", 'BOOLEAN', 'true'],
+  ["ROWTIME < '2018-12-31T23:59:59.999-0100'", 'BOOLEAN', 'true'],
+  ["'2019' = ROWTIME", 'BOOLEAN', 'true'],
+  ["ROWTIME BETWEEN '2018' AND '2019-01-01T00:00:00.001'", 'BOOLEAN', 'true'],
 ];
 
 describe('expressions', () => {
@@ -97,6 +107,9 @@ describe('expressions', () => {
     ["CASE WHEN I > 1 THEN 'a' ELSE 1 END", /Invalid Case expression\. Type for all 'THEN' clauses should be the same\./],
     ['NOPE + 1', /SELECT column 'NOPE' cannot be resolved\./],
     ["ARRAY[1, 'not a number']", /invalid input syntax for type INTEGER: "not a number"/],
+    ["ROWTIME > 'soon'", /^Failed to parse timestamp 'soon': .*\nRequired format is: "yyyy-MM-dd'T'HH:mm:ss\.SSS"/],
+    ["ROWTIME > '2019-13'", /^Failed to parse timestamp '2019-13': /],
+    ["ROWTIME > '2019-01-01T00:00:00.000+9900'", /^Failed to parse timestamp '\S+': Failed to parse timezone '\+9900': /],
   ];
   for (const [expr, message] of errors) {
     it(`refuses ${expr}`, () => {

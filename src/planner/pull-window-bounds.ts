@@ -3,11 +3,11 @@
  * (ksqlDB's QueryFilterNode.WindowBoundsExtractor): at most one lower, one upper and one equality
  * bound per column, and an equality bound alone. A key lookup reads only the windows inside them.
  *
- * Bounds are epoch milliseconds: integer expressions, or strings read as timestamps
- * (`WINDOWSTART > '2020-02-23T22:45:12'`), as https://docs.ksqldb.io/en/latest/developer-guide/ksqldb-reference/select-pull-query/
+ * Bounds are epoch milliseconds: integer expressions, or strings read as possibly partial timestamps
+ * (`WINDOWSTART > '2020-02-23T22:45:12'`, `'2020-02'`; partial-timestamp.ts), as https://docs.ksqldb.io/en/latest/developer-guide/ksqldb-reference/select-pull-query/
  * describes for window bounds.
  */
-import { parseTimestamp } from '../catalog/time-parse.js';
+import { parsePartialTimestamp } from '../engine/expressions/partial-timestamp.js';
 import { compileExpression } from '../engine/expressions/compile.js';
 import type { RowScope } from '../engine/expressions/compiled.js';
 import type * as ast from '../sql/ast.js';
@@ -70,9 +70,11 @@ function addBound(term: Term, name: string, b: ColumnBounds, scope: RowScope): v
 /** An integer is epoch milliseconds; a string literal a datetime; any other constant must be an integer. */
 function boundMillis(e: ast.Expression, scope: RowScope): number {
   if (e.kind === 'Literal' && e.value.type === 'STRING') {
-    const ms = parseTimestamp(e.value.value);
-    if (ms === undefined) throw invalidWhereClause(`Failed to parse datetime: ${e.value.value}`, true);
-    return ms;
+    try {
+      return parsePartialTimestamp(e.value.value);
+    } catch {
+      throw invalidWhereClause(`Failed to parse datetime: ${e.value.value}`, true);
+    }
   }
   const c = compileExpression(e, { scope, clause: 'WHERE' });
   const value = c.type?.kind === 'INTEGER' || c.type?.kind === 'BIGINT' ? c.eval([]) : null;

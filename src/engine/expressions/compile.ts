@@ -8,7 +8,6 @@ import { KsqlStatementError } from '../../errors.js';
 import { Decimal } from '../../sql/decimal.js';
 import { BIGINT, BOOLEAN, DOUBLE, INTEGER, STRING, decimal, typesEqual, typeToString, type SqlType } from '../../sql/types.js';
 import { sqlEquals } from './sql-equality.js';
-import { parseTimestamp } from '../../catalog/time-parse.js';
 import type { Compiled, Evaluator, ResolvedColumn, RowScope } from './compiled.js';
 import { compareNumeric, converter, numericRank, widerNumeric } from './numeric.js';
 import { formatExpression } from '../../sql/format-expression.js';
@@ -20,6 +19,7 @@ import { compileCase, compileIsDistinct } from './conditionals.js';
 import { compileLike } from './like.js';
 import { compileDeref, compileSubscript } from './access.js';
 import { decimalArithmetic } from './decimal-arithmetic.js';
+import { parsePartialTimestamp, PartialTimestampError } from './partial-timestamp.js';
 import type { FunctionRegistry } from '../functions/function-registry.js';
 import { builtinFunctions } from '../functions/builtins/index.js';
 
@@ -231,12 +231,21 @@ const TESTS: Record<ast.ComparisonOp, (c: number) => boolean> = {
   '>=': (c) => c >= 0,
 };
 
-/** ksqlDB reads a string compared with ROWTIME (or a window bound) as a timestamp. */
+/**
+ * ksqlDB reads a string literal compared with ROWTIME (or a window bound) as a possibly partial
+ * timestamp (StatementRewriteForMagicPseudoTimestamp); one that is no timestamp fails the statement.
+ */
 const TIME_COLUMNS = new Set(['ROWTIME', 'WINDOWSTART', 'WINDOWEND']);
 function asTimeLiteral(e: ast.Expression, other: ast.Expression): ast.Expression {
   if (other.kind !== 'ColumnRef' || !TIME_COLUMNS.has(other.name) || e.kind !== 'Literal' || e.value.type !== 'STRING') return e;
-  const ms = parseTimestamp(e.value.value);
-  return ms === undefined ? e : { kind: 'Literal', value: { type: 'INTEGER_TEXT', text: `${ms}` }, loc: e.loc };
+  let ms: number;
+  try {
+    ms = parsePartialTimestamp(e.value.value);
+  } catch (err) {
+    if (err instanceof PartialTimestampError) throw semanticError(e.loc, err.message);
+    throw err;
+  }
+  return { kind: 'Literal', value: { type: 'INTEGER_TEXT', text: `${ms}` }, loc: e.loc };
 }
 
 function compileComparison(original: ast.Comparison, ctx: CompileContext): Compiled {
