@@ -108,7 +108,7 @@ export class Engine implements PersistentRuntime {
 
   /** Runs a CSAS / INSERT INTO ... SELECT until it is terminated. */
   startPersistentQuery(request: PersistentQueryRequest): void {
-    const { id, plan, sink, statementText, offsetReset } = request;
+    const { id, plan, sink, statementText, offsetReset, properties } = request;
     const sinkTopic = this.topicOf(sink);
     const handle = startPushQuery(plan, this.topicsOf(plan), { from: offsetReset }, new TopicSink(sink, sinkTopic, plan.columns, plan.rekeyed === true || plan.aggregation !== undefined), {
       streamNulls: true,
@@ -118,7 +118,9 @@ export class Engine implements PersistentRuntime {
       type: 'PERSISTENT',
       statementText,
       sources: plan.inputs.map((s) => s.name),
-      sink: { name: sink.name, topic: sink.topic },
+      sink,
+      plan,
+      properties,
       startedAt: Date.now(),
       close: () => handle.close(),
     });
@@ -136,7 +138,7 @@ export class Engine implements PersistentRuntime {
     if (!stmt.emit) return this.preparePull(stmt, props);
     const plan = planSelect(stmt, this.catalog, { properties: props });
     this.topicOf(plan.source); // a source whose topic is gone fails here, before the query starts
-    return this.preparePush(plan, offsetReset(properties, this.options.defaultOffsetReset));
+    return this.preparePush(plan, offsetReset(properties, this.options.defaultOffsetReset), props);
   }
 
   /** A pull query: a scan of a stream's topic, or a read of a table's materialized state. */
@@ -154,7 +156,7 @@ export class Engine implements PersistentRuntime {
     return { kind: 'pull', queryId: pullQueryId(), plan, run: (sink) => runTablePullQuery(plan, access ?? { kind: 'scan' }, table, sink) };
   }
 
-  private preparePush(plan: QueryPlan, reset: OffsetReset): PreparedStream {
+  private preparePush(plan: QueryPlan, reset: OffsetReset, properties: ReadonlyMap<string, string>): PreparedStream {
     if (this.queries.pushCount >= this.options.maxPushQueries) {
       throw new KsqlError(ErrorCode.MAX_PUSH_QUERIES_EXCEEDED, 'Maximum number of push queries exceeded', 400);
     }
@@ -181,6 +183,8 @@ export class Engine implements PersistentRuntime {
           type: 'PUSH',
           statementText: plan.statementText,
           sources: plan.inputs.map((s) => s.name),
+          plan,
+          properties: Object.fromEntries(properties),
           startedAt: Date.now(),
           close: () => handle.close(),
         });

@@ -1,3 +1,6 @@
+import type { DataSource } from '../catalog/source.js';
+import type { QueryPlan } from '../planner/query-plan.js';
+
 /**
  * Running queries, server-wide: transient push queries (ksqlDB's PushQueryHolder: `/close-query`
  * and TERMINATE find them) and persistent queries (CSAS, INSERT INTO ... SELECT). SHOW QUERIES
@@ -9,8 +12,12 @@ export interface RunningQuery {
   readonly statementText: string;
   /** The sources it reads. */
   readonly sources: readonly string[];
-  /** A persistent query's sink and its topic. */
-  readonly sink?: { readonly name: string; readonly topic: string };
+  /** A persistent query's sink. */
+  readonly sink?: DataSource;
+  /** What it runs, for EXPLAIN and SHOW QUERIES EXTENDED. */
+  readonly plan: QueryPlan;
+  /** The request's and SET's properties it was started with (ksqlDB's overriddenProperties). */
+  readonly properties: Readonly<Record<string, string>>;
   readonly startedAt: number;
   /** Ends the query (a push query's client sees a clean end of stream). */
   close(): void;
@@ -50,6 +57,11 @@ export class QueryRegistry {
   /** Persistent query ids count up from 0 per server, as in ksqlDB's tests (`CSAS_OUTPUT_0`). */
   nextPersistentId(prefix: string): string {
     return `${prefix}_${this.persistentCount++}`;
+  }
+
+  /** The id the next persistent query would get, left untaken (what EXPLAIN of a CSAS shows). */
+  peekPersistentId(prefix: string): string {
+    return `${prefix}_${this.persistentCount}`;
   }
 
   readersOf(source: string): RunningQuery[] {

@@ -4,6 +4,7 @@
  */
 import type { DataSource } from '../catalog/source.js';
 import type { SqlType } from '../sql/types.js';
+import type { QueryDescription } from './query-description.js';
 import type { RunningQuery } from './query-registry.js';
 import type { RegisteredFunction } from './functions/function-registry.js';
 
@@ -14,6 +15,8 @@ export type StatementResult =
   | { readonly kind: 'sourceDescriptions'; readonly sources: readonly DataSource[] }
   | { readonly kind: 'topics'; readonly topics: readonly { name: string; partitions: number }[] }
   | { readonly kind: 'queries'; readonly queries: readonly RunningQuery[] }
+  | { readonly kind: 'queryDescription'; readonly description: QueryDescription }
+  | { readonly kind: 'queryDescriptions'; readonly descriptions: readonly QueryDescription[] }
   | { readonly kind: 'variables'; readonly variables: readonly [string, string][] }
   | {
       readonly kind: 'describe';

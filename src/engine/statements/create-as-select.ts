@@ -22,7 +22,27 @@ import { CREATE_SOURCE_PROPERTIES, intProperty, rejectUnknownProperties, stringP
 const CSAS_PROPERTIES = new Set(
   [...CREATE_SOURCE_PROPERTIES].filter((p) => !['WINDOW_TYPE', 'WINDOW_SIZE', 'SOURCE_CONNECTOR'].includes(p) && !p.endsWith('_SCHEMA_ID')),
 );
+
+/** A persistent query planned but not started: what CSAS and INSERT INTO ... SELECT run and EXPLAIN describes. */
+export interface PreparedPersistentQuery {
+  /** `CSAS_<SINK>`, `CTAS_<SINK>` or `INSERTQUERY`; a number completes the id. */
+  readonly idPrefix: string;
+  readonly plan: QueryPlan;
+  readonly sink: DataSource;
+}
+
 export async function createAsSelect(stmt: ast.CreateAsSelect, ctx: ExecContext): Promise<StatementResult> {
+  const prepared = await prepareCreateAsSelect(stmt, ctx);
+  if ('kind' in prepared) return prepared;
+  const id = start(ctx, prepared, stmt.text);
+  return { kind: 'command', commandId: createCommandId(stmt), message: `Created query with ID ${id}`, queryId: id };
+}
+
+/**
+ * Plans the query and puts its sink in `ctx.catalog` (creating the topic unless dry-running); the
+ * warning instead when IF NOT EXISTS finds the name taken.
+ */
+export async function prepareCreateAsSelect(stmt: ast.CreateAsSelect, ctx: ExecContext): Promise<PreparedPersistentQuery | StatementResult> {
   if (stmt.query.limit !== undefined) throw new KsqlStatementError(`CREATE ${stmt.sourceType} AS SELECT statements don't support LIMIT clause.`);
   const clash = checkNameFree(stmt, ctx);
   if (clash) return clash;
@@ -35,9 +55,7 @@ export async function createAsSelect(stmt: ast.CreateAsSelect, ctx: ExecContext)
   refuseUnstorableState(stmt, plan);
   const sink = await describeSink(stmt, plan, ctx, newPlanner);
   ctx.catalog.putSource(sink);
-  const prefix = stmt.sourceType === 'TABLE' ? 'CTAS' : 'CSAS';
-  const id = start(ctx, `${prefix}_${stmt.name}`, plan, sink, stmt.text);
-  return { kind: 'command', commandId: createCommandId(stmt), message: `Created query with ID ${id}`, queryId: id };
+  return { idPrefix: `${stmt.sourceType === 'TABLE' ? 'CTAS' : 'CSAS'}_${stmt.name}`, plan, sink };
 }
 
 function checkResultType(wanted: 'STREAM' | 'TABLE', plan: QueryPlan): void {
@@ -47,6 +65,12 @@ function checkResultType(wanted: 'STREAM' | 'TABLE', plan: QueryPlan): void {
 }
 
 export async function insertIntoSelect(stmt: ast.InsertInto, ctx: ExecContext): Promise<StatementResult> {
+  const prepared = prepareInsertIntoSelect(stmt, ctx);
+  const id = start(ctx, prepared, stmt.text);
+  return { kind: 'command', commandId: `stream/\`${prepared.sink.name}\`/create`, message: `Created query with ID ${id}`, queryId: id };
+}
+
+export function prepareInsertIntoSelect(stmt: ast.InsertInto, ctx: ExecContext): PreparedPersistentQuery {
   const sink = ctx.catalog.getSource(stmt.target);
   if (!sink) throw new KsqlStatementError(`Sink does not exist for the INSERT INTO statement: ${stmt.target}`);
   if (sink.type !== 'STREAM') throw new KsqlStatementError(`INSERT INTO can only be used to insert into a stream. ${sink.name} is a table.`);
@@ -57,8 +81,7 @@ export async function insertIntoSelect(stmt: ast.InsertInto, ctx: ExecContext): 
     throw new KsqlStatementError('Invalid result type. Your SELECT query produces a TABLE. Please use CREATE TABLE AS SELECT statement instead.');
   }
   checkSameSchema(plan.columns, sink);
-  const id = start(ctx, 'INSERTQUERY', plan, sink, stmt.text);
-  return { kind: 'command', commandId: `stream/\`${sink.name}\`/create`, message: `Created query with ID ${id}`, queryId: id };
+  return { idPrefix: 'INSERTQUERY', plan, sink };
 }
 
 function planPersistent(query: ast.Query, ctx: ExecContext, sinkName?: string): QueryPlan {
@@ -69,12 +92,13 @@ function planPersistent(query: ast.Query, ctx: ExecContext, sinkName?: string): 
   return plan;
 }
 
-function start(ctx: ExecContext, prefix: string, plan: QueryPlan, sink: DataSource, statementText: string): string {
-  if (ctx.dryRun) return `${prefix}_?`;
-  const id = ctx.queries.nextPersistentId(prefix);
+function start(ctx: ExecContext, query: PreparedPersistentQuery, statementText: string): string {
+  if (ctx.dryRun) return `${query.idPrefix}_?`;
+  const id = ctx.queries.nextPersistentId(query.idPrefix);
   const reset = ctx.properties.get('auto.offset.reset') ?? ctx.properties.get('ksql.streams.auto.offset.reset');
   const offsetReset = reset === 'earliest' || reset === 'latest' ? reset : ctx.runtime.defaultOffsetReset;
-  ctx.runtime.startPersistentQuery({ id, plan, sink, statementText, offsetReset });
+  const { plan, sink } = query;
+  ctx.runtime.startPersistentQuery({ id, plan, sink, statementText, offsetReset, properties: Object.fromEntries(ctx.properties) });
   return id;
 }
 

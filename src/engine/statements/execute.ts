@@ -12,6 +12,7 @@ import { createAsSelect, insertIntoSelect } from './create-as-select.js';
 import { createSource } from './create-source.js';
 import { alterSource } from './alter-source.js';
 import { dropSource } from './drop-source.js';
+import { explain } from './explain.js';
 import { insertValues } from './insert-values.js';
 import { describe, show } from './show.js';
 import { terminate } from './terminate.js';
@@ -113,6 +114,8 @@ async function runOne(stmt: ast.Statement, ctx: ExecContext): Promise<StatementR
       return insertValues(stmt, ctx);
     case 'Terminate':
       return terminate(stmt, ctx);
+    case 'Explain':
+      return explain(stmt, ctx);
     case 'DefineVariable':
       ctx.variables.set(stmt.name, stmt.value);
       return undefined;

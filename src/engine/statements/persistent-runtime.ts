@@ -12,6 +12,8 @@ export interface PersistentQueryRequest {
   readonly statementText: string;
   /** Where the query starts reading its source. */
   readonly offsetReset: 'earliest' | 'latest';
+  /** The request's and SET's properties, kept for EXPLAIN. */
+  readonly properties: Readonly<Record<string, string>>;
 }
 
 export interface PersistentRuntime {

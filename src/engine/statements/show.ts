@@ -1,9 +1,10 @@
-/** SHOW|LIST STREAMS, TABLES, TOPICS, QUERIES, VARIABLES, PROPERTIES; DESCRIBE. */
+/** SHOW|LIST STREAMS, TABLES, TOPICS, QUERIES [EXTENDED], VARIABLES, PROPERTIES; DESCRIBE. */
 import { KsqlStatementError } from '../../errors.js';
 import type * as ast from '../../sql/ast.js';
 import type { StatementResult } from '../results.js';
 import type { ExecContext } from './context.js';
 import { builtinFunctions } from '../functions/builtins/index.js';
+import { describeQuery } from '../query-description.js';
 
 export function show(stmt: ast.ShowList, ctx: ExecContext): StatementResult {
   switch (stmt.what) {
@@ -22,6 +23,8 @@ export function show(stmt: ast.ShowList, ctx: ExecContext): StatementResult {
           .map((t) => ({ name: t.name, partitions: t.partitions })),
       };
     case 'QUERIES':
+      // EXTENDED: one QueryDescription per running query, push queries included (ksqlDB's ListQueriesExecutor).
+      if (stmt.extended) return { kind: 'queryDescriptions', descriptions: ctx.queries.list().map((q) => describeQuery(q, true)) };
       return { kind: 'queries', queries: ctx.queries.list() };
     case 'VARIABLES':
       return {

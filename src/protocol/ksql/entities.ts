@@ -4,14 +4,18 @@
  */
 import type { Column } from '../../catalog/schema.js';
 import type { DataSource } from '../../catalog/source.js';
+import type { QueryDescription } from '../../engine/query-description.js';
 import type { RunningQuery } from '../../engine/query-registry.js';
 import type { RegisteredFunction } from '../../engine/functions/function-registry.js';
 import type { ExecutedStatement, StatementResult } from '../../engine/results.js';
 import type { SqlType } from '../../sql/types.js';
+import { KSQL_SERVICE_ID } from '../server-info.js';
 
 export interface RenderContext {
   commandSequence(): number;
   partitionsOf(topic: string): number;
+  /** This server as `host:port`, the key of a running query's ksqlHostQueryStatus; ksqlDB's default listener otherwise. */
+  readonly localHost?: string;
 }
 
 export function renderEntity(executed: ExecutedStatement, ctx: RenderContext): object | undefined {
@@ -42,6 +46,10 @@ function body(r: StatementResult, statementText: string, ctx: RenderContext): Re
       return { ...head('kafka_topics'), topics: r.topics.map((t) => ({ name: t.name, replicaInfo: new Array(t.partitions).fill(1) })) };
     case 'queries':
       return { ...head('queries'), queries: r.queries.map(runningQuery) };
+    case 'queryDescription':
+      return { ...head('queryDescription'), queryDescription: queryDescription(r.description, ctx) };
+    case 'queryDescriptions':
+      return { ...head('query_descriptions'), queryDescriptions: r.descriptions.map((d) => queryDescription(d, ctx)) };
     case 'variables':
       return { ...head('variables'), variables: r.variables.map(([name, value]) => ({ name, value })) };
     case 'describe':
@@ -91,6 +99,39 @@ function runningQuery(q: RunningQuery): object {
     queryType: q.type,
     state: 'RUNNING',
   };
+}
+
+/**
+ * ksqlDB's QueryDescription: its constructor's properties in order, then `state`, which only a
+ * getter writes (null when no host runs the query, as for an explained statement).
+ */
+function queryDescription(d: QueryDescription, ctx: RenderContext): object {
+  return {
+    id: d.id,
+    statementText: d.statementText,
+    windowType: d.windowType ?? null,
+    fields: d.schema.columns.map(fieldInfo),
+    sources: d.sources,
+    sinks: d.sinks,
+    topology: d.topology,
+    executionPlan: d.executionPlan,
+    overriddenProperties: d.properties,
+    ksqlHostQueryStatus: d.running ? { [ctx.localHost ?? 'localhost:8088']: 'RUNNING' } : {},
+    queryType: d.type,
+    queryErrors: [],
+    tasksMetadata: [],
+    consumerGroupId: consumerGroupId(d),
+    state: d.running ? 'RUNNING' : null,
+  };
+}
+
+/**
+ * The query's application id, its consumer group in ksqlDB (QueryApplicationId#build): the
+ * service id's prefix, then `query_<id>`, or `transient_<id>_<start millis>` for a transient query.
+ */
+function consumerGroupId(d: QueryDescription): string {
+  const prefix = `_confluent-ksql-${KSQL_SERVICE_ID}`;
+  return d.type === 'PERSISTENT' ? `${prefix}query_${d.id}` : `${prefix}transient_${d.id}_${d.startedAt}`;
 }
 
 export function schemaInfo(type: SqlType): Record<string, unknown> {

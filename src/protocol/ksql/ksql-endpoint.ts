@@ -20,10 +20,17 @@ export async function handleKsql(exchange: Exchange, engine: Engine): Promise<vo
     const ctx = {
       commandSequence: () => engine.nextCommandSequence(),
       partitionsOf: (topic: string) => engine.store.get(topic)?.partitions ?? 0,
+      localHost: localHost(exchange),
     };
     const entities = executed.map((e) => renderEntity(e, ctx)).filter((e) => e !== undefined);
     sendJson(exchange, 200, entities);
   } catch (err) {
     sendError(exchange, err, { contentType: JSON_TYPE });
   }
+}
+
+/** The address the request reached this server at, as ksqlDB's `host:port` host info. */
+function localHost(exchange: Exchange): string {
+  const authority = exchange.header(':authority') ?? exchange.header('host') ?? 'localhost';
+  return /:\d+$/.test(authority) ? authority : `${authority}:80`;
 }
