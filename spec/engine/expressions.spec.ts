@@ -29,6 +29,16 @@ const cases: [string, string, string][] = [
   ['1.10 + 2.005', 'DECIMAL(5, 3)', '3.105'],
   ["S + ' world'", 'STRING', '"hello world"'],
   ['N + 1', 'INTEGER', 'null'],
+  // Arithmetic on NULL (and integral division by zero) fails the whole expression, not only the
+  // operator: what surrounds it cannot turn it into a value.
+  ['IFNULL(N + 1, 0)', 'INTEGER', 'null'],
+  ['COALESCE(-N, 5)', 'INTEGER', 'null'],
+  ['IFNULL(I / 0, 0)', 'INTEGER', 'null'],
+  ['IFNULL(N * 1.5, 2.0)', 'DECIMAL(13, 1)', 'null'],
+  ['CASE WHEN N IS NULL THEN 0 ELSE N + 1 END', 'INTEGER', '0'],
+  ['TRANSFORM(ARRAY[5, 6], x => x + 5)', 'ARRAY<INTEGER>', '[10,11]'],
+  ['TRANSFORM(ARRAY[5, N], x => x + 5)', 'ARRAY<INTEGER>', 'null'],
+  ['TRANSFORM(ARRAY[5, N], x => IFNULL(x, 0) + 5)', 'ARRAY<INTEGER>', '[10,5]'],
   ['N > 1 OR TRUE', 'BOOLEAN', 'true'],
   ['N > 1 AND TRUE', 'BOOLEAN', 'null'],
   ['N > 1 AND FALSE', 'BOOLEAN', 'false'],

@@ -11,6 +11,7 @@ import { instantiate, matchArg, type Bindings, type Pattern } from '../functions
 import { semanticError } from './compile-errors.js';
 import type { Compiled, Evaluator, ResolvedColumn, Row, RowScope } from './compiled.js';
 import { converter, numericRank } from './numeric.js';
+import { constantValue, EvaluationError } from './evaluation-error.js';
 
 export interface FunctionCompileContext {
   readonly scope: RowScope;
@@ -82,7 +83,7 @@ function tryOverload(
 }
 
 function typeContext(args: readonly Compiled[], bindings: Bindings): ReturnTypeContext {
-  return { args: args.map((a) => a.type), bindings, constants: args.map((a) => (a.constant ? a.eval([]) : undefined)) };
+  return { args: args.map((a) => a.type), bindings, constants: args.map((a) => (a.constant ? constantValue(a) : undefined)) };
 }
 
 /** Converts a numeric argument to the type its parameter asks for (INTEGER → DOUBLE, ...). */
@@ -117,7 +118,10 @@ function invoke(o: CompiledOverload, impl: (...args: unknown[]) => unknown, args
     try {
       const out = impl(...values);
       return out === undefined ? null : out;
-    } catch {
+    } catch (err) {
+      // A lambda body that fails fails the whole expression; other failures of a function
+      // are its NULL result.
+      if (err instanceof EvaluationError) throw err;
       return null;
     }
   };

@@ -20,6 +20,7 @@ import { compileLike } from './like.js';
 import { compileDeref, compileSubscript } from './access.js';
 import { decimalArithmetic } from './decimal-arithmetic.js';
 import { parsePartialTimestamp, PartialTimestampError } from './partial-timestamp.js';
+import { nullWhereItFails, voidExpression } from './evaluation-error.js';
 import type { FunctionRegistry } from '../functions/function-registry.js';
 import { builtinFunctions } from '../functions/builtins/index.js';
 
@@ -41,7 +42,15 @@ export interface CompileContext {
 
 export { semanticError };
 
+/**
+ * A whole expression: NULL on a row where some part of it fails (evaluation-error.ts). Its parts
+ * compile with compileNode, so that a failure reaches the top instead of stopping at the operator.
+ */
 export function compileExpression(expr: ast.Expression, ctx: CompileContext): Compiled {
+  return nullWhereItFails(compileNode(expr, ctx));
+}
+
+function compileNode(expr: ast.Expression, ctx: CompileContext): Compiled {
   const substituted = ctx.substitute?.(expr);
   if (substituted) return { type: substituted.type, eval: substituted.read };
   switch (expr.kind) {
@@ -66,30 +75,30 @@ export function compileExpression(expr: ast.Expression, ctx: CompileContext): Co
     case 'InList':
       return compileInList(expr, ctx);
     case 'ArrayCtor':
-      return compileArray(expr, (e) => compileExpression(e, ctx));
+      return compileArray(expr, (e) => compileNode(e, ctx));
     case 'MapCtor':
-      return compileMap(expr, (e) => compileExpression(e, ctx));
+      return compileMap(expr, (e) => compileNode(e, ctx));
     case 'StructCtor':
-      return compileStruct(expr, (e) => compileExpression(e, ctx));
+      return compileStruct(expr, (e) => compileNode(e, ctx));
     case 'Cast':
       return compileCast(expr, ctx);
     case 'Case':
-      return compileCase(expr, (e) => compileExpression(e, ctx), (l, r) =>
+      return compileCase(expr, (e) => compileNode(e, ctx), (l, r) =>
         compileComparison({ kind: 'Comparison', op: '=', left: l, right: r, loc: r.loc }, ctx),
       );
     case 'IsDistinct':
-      return compileIsDistinct(expr, (e) => compileExpression(e, ctx));
+      return compileIsDistinct(expr, (e) => compileNode(e, ctx));
     case 'Like':
-      return compileLike(expr, (e) => compileExpression(e, ctx));
+      return compileLike(expr, (e) => compileNode(e, ctx));
     case 'StructDeref':
-      return compileDeref(expr, (e) => compileExpression(e, ctx));
+      return compileDeref(expr, (e) => compileNode(e, ctx));
     case 'Subscript':
-      return compileSubscript(expr, (e) => compileExpression(e, ctx));
+      return compileSubscript(expr, (e) => compileNode(e, ctx));
     case 'FunctionCall':
       return compileFunctionCall(expr, {
         scope: ctx.scope,
         lookup: (name) => (ctx.functions ?? builtinFunctions()).get(name),
-        compile: (e, scope) => compileExpression(e, { ...ctx, scope }),
+        compile: (e, scope) => compileNode(e, { ...ctx, scope }),
       });
     case 'Lambda':
       throw semanticError(expr.loc, 'Lambda expressions are only allowed as arguments of functions that take them.');
@@ -250,8 +259,8 @@ function asTimeLiteral(e: ast.Expression, other: ast.Expression): ast.Expression
 
 function compileComparison(original: ast.Comparison, ctx: CompileContext): Compiled {
   const expr: ast.Comparison = { ...original, left: asTimeLiteral(original.left, original.right), right: asTimeLiteral(original.right, original.left) };
-  const l = compileExpression(expr.left, ctx);
-  const r = compileExpression(expr.right, ctx);
+  const l = compileNode(expr.left, ctx);
+  const r = compileNode(expr.right, ctx);
   return compileComparisonTyped(expr, l, r);
 }
 
@@ -294,8 +303,8 @@ function requireBoolean(c: Compiled, expr: ast.Expression, what: string): Evalua
 }
 
 function compileLogical(expr: ast.Logical, ctx: CompileContext): Compiled {
-  const l = requireBoolean(compileExpression(expr.left, ctx), expr.left, expr.op);
-  const r = requireBoolean(compileExpression(expr.right, ctx), expr.right, expr.op);
+  const l = requireBoolean(compileNode(expr.left, ctx), expr.left, expr.op);
+  const r = requireBoolean(compileNode(expr.right, ctx), expr.right, expr.op);
   // SQL three-valued logic: FALSE wins for AND, TRUE wins for OR, otherwise NULL taints.
   const eval_: Evaluator =
     expr.op === 'AND'
@@ -317,7 +326,7 @@ function compileLogical(expr: ast.Logical, ctx: CompileContext): Compiled {
 }
 
 function compileNot(expr: ast.Not, ctx: CompileContext): Compiled {
-  const e = requireBoolean(compileExpression(expr.operand, ctx), expr.operand, 'NOT');
+  const e = requireBoolean(compileNode(expr.operand, ctx), expr.operand, 'NOT');
   return {
     type: BOOLEAN,
     eval: (row) => {
@@ -328,7 +337,7 @@ function compileNot(expr: ast.Not, ctx: CompileContext): Compiled {
 }
 
 function compileIsNull(expr: ast.IsNull, ctx: CompileContext): Compiled {
-  const e = compileExpression(expr.operand, ctx).eval;
+  const e = compileNode(expr.operand, ctx).eval;
   const negated = expr.negated;
   return {
     type: BOOLEAN,
@@ -340,22 +349,28 @@ function compileIsNull(expr: ast.IsNull, ctx: CompileContext): Compiled {
 }
 
 function compileUnary(expr: ast.Unary, ctx: CompileContext): Compiled {
-  const c = compileExpression(expr.operand, ctx);
+  const c = compileNode(expr.operand, ctx);
   if (expr.op === '+') return c;
   if (c.type === null) return constant(null, null);
   const e = c.eval;
+  const negated = (f: (v: unknown) => unknown): Compiled => ({ type: c.type, eval: (row) => f(operand(e(row))) });
   switch (c.type.kind) {
     case 'INTEGER':
-      return { type: c.type, eval: (row) => nullOr(e(row), (v) => -(v as number) | 0) };
+      return negated((v) => -(v as number) | 0);
     case 'BIGINT':
-      return { type: c.type, eval: (row) => nullOr(e(row), (v) => BigInt.asIntN(64, -(v as bigint))) };
+      return negated((v) => BigInt.asIntN(64, -(v as bigint)));
     case 'DOUBLE':
-      return { type: c.type, eval: (row) => nullOr(e(row), (v) => -(v as number)) };
+      return negated((v) => -(v as number));
     case 'DECIMAL':
-      return { type: c.type, eval: (row) => nullOr(e(row), (v) => (v as Decimal).negate()) };
+      return negated((v) => (v as Decimal).negate());
     default:
       throw semanticError(expr.loc, `Cannot negate ${typeToString(c.type)}`);
   }
+}
+
+/** A number an operator computes with: a NULL one fails the expression (Java unboxing it). */
+function operand(v: unknown): unknown {
+  return v === null || v === undefined ? voidExpression('arithmetic on NULL') : v;
 }
 
 function nullOr(v: unknown, f: (v: unknown) => unknown): unknown {
@@ -371,8 +386,8 @@ function arithmeticError(expr: ast.Binary, l: SqlType | null, r: SqlType | null)
 }
 
 function compileBinary(expr: ast.Binary, ctx: CompileContext): Compiled {
-  const l = compileExpression(expr.left, ctx);
-  const r = compileExpression(expr.right, ctx);
+  const l = compileNode(expr.left, ctx);
+  const r = compileNode(expr.right, ctx);
   if (expr.op === '+' && l.type?.kind === 'STRING' && r.type?.kind === 'STRING') {
     const le = l.eval;
     const re = r.eval;
@@ -395,35 +410,32 @@ function compileBinary(expr: ast.Binary, ctx: CompileContext): Compiled {
   return {
     type: common,
     eval: (row) => {
-      const a = le(row);
-      if (a === null || a === undefined) return null;
-      const b = re(row);
-      if (b === null || b === undefined) return null;
-      return op(cl(a), cr(b));
+      const a = operand(le(row));
+      return op(cl(a), cr(operand(re(row))));
     },
   };
 }
 
-/** Java arithmetic: int and long wrap on overflow; integral division by zero yields NULL (ksqlDB logs it). */
+/** Java arithmetic: int and long wrap on overflow; integral division by zero fails the expression. */
 function arithmetic(op: ast.ArithmeticOp, kind: string): (a: unknown, b: unknown) => unknown {
   if (kind === 'INTEGER') {
-    const ops: Record<string, (a: number, b: number) => number | null> = {
+    const ops: Record<string, (a: number, b: number) => number> = {
       '+': (a, b) => (a + b) | 0,
       '-': (a, b) => (a - b) | 0,
       '*': (a, b) => Math.imul(a, b),
-      '/': (a, b) => (b === 0 ? null : (a / b) | 0),
-      '%': (a, b) => (b === 0 ? null : a % b | 0),
+      '/': (a, b) => (b === 0 ? divisionByZero() : (a / b) | 0),
+      '%': (a, b) => (b === 0 ? divisionByZero() : a % b | 0),
     };
     const f = ops[op]!;
     return (a, b) => f(a as number, b as number);
   }
   if (kind === 'BIGINT') {
-    const ops: Record<string, (a: bigint, b: bigint) => bigint | null> = {
+    const ops: Record<string, (a: bigint, b: bigint) => bigint> = {
       '+': (a, b) => BigInt.asIntN(64, a + b),
       '-': (a, b) => BigInt.asIntN(64, a - b),
       '*': (a, b) => BigInt.asIntN(64, a * b),
-      '/': (a, b) => (b === 0n ? null : BigInt.asIntN(64, a / b)),
-      '%': (a, b) => (b === 0n ? null : a % b),
+      '/': (a, b) => (b === 0n ? divisionByZero() : BigInt.asIntN(64, a / b)),
+      '%': (a, b) => (b === 0n ? divisionByZero() : a % b),
     };
     const f = ops[op]!;
     return (a, b) => f(a as bigint, b as bigint);
@@ -439,6 +451,10 @@ function arithmetic(op: ast.ArithmeticOp, kind: string): (a: unknown, b: unknown
   return (a, b) => f(a as number, b as number);
 }
 
+function divisionByZero(): never {
+  return voidExpression('/ by zero');
+}
+
 function compileBetween(expr: ast.Between, ctx: CompileContext): Compiled {
   const low: ast.Comparison = { kind: 'Comparison', op: '>=', left: expr.value, right: expr.low, loc: expr.loc };
   const high: ast.Comparison = { kind: 'Comparison', op: '<=', left: expr.value, right: expr.high, loc: expr.loc };
@@ -449,7 +465,7 @@ function compileBetween(expr: ast.Between, ctx: CompileContext): Compiled {
 }
 
 function compileCast(expr: ast.Cast, ctx: CompileContext): Compiled {
-  const operand = compileExpression(expr.operand, ctx);
+  const operand = compileNode(expr.operand, ctx);
   if (expr.type.kind !== 'sql') throw semanticError(expr.loc, `Unknown type: ${expr.type.name}`);
   const to = expr.type.type;
   if (operand.type === null) return { type: to, eval: () => null, constant: true };
@@ -477,7 +493,7 @@ function compileCast(expr: ast.Cast, ctx: CompileContext): Compiled {
  * coercion); an item of an incomparable type is refused with ksqlDB's "operator does not exist".
  */
 function compileInList(expr: ast.InList, ctx: CompileContext): Compiled {
-  const value = compileExpression(expr.value, ctx);
+  const value = compileNode(expr.value, ctx);
   const tests: Evaluator[] = [];
   let hasNull = false;
   for (const raw of expr.list) {
@@ -488,11 +504,11 @@ function compileInList(expr: ast.InList, ctx: CompileContext): Compiled {
     let item = coerced;
     let compiled: Compiled;
     try {
-      compiled = compileExpression(coerced, ctx);
+      compiled = compileNode(coerced, ctx);
     } catch (err) {
       if (coerced === raw || !(err instanceof ExpressionError) || err.detail.startsWith('Invalid Predicate')) throw err;
       item = raw;
-      compiled = compileExpression(raw, ctx);
+      compiled = compileNode(raw, ctx);
     }
     if (compiled.type === null) {
       hasNull = true;

@@ -4,14 +4,15 @@
  *   *: precision p1 + p2 + 1, scale s1 + s2
  *   /: scale max(6, s1 + p2 + 1), precision p1 - s1 + s2 + scale
  *   %: scale max(s1, s2), precision min(p1 - s1, p2 - s2) + scale
- * An INTEGER operand counts as DECIMAL(10, 0), a BIGINT as DECIMAL(19, 0). Division by zero
- * fails that row (NULL).
+ * An INTEGER operand counts as DECIMAL(10, 0), a BIGINT as DECIMAL(19, 0). A NULL operand or a
+ * division by zero fails the whole expression (evaluation-error.ts).
  */
 import type * as ast from '../../sql/ast.js';
 import { Decimal } from '../../sql/decimal.js';
 import { decimal, type DecimalType } from '../../sql/types.js';
 import type { Compiled } from './compiled.js';
 import { asDecimalType, converter } from './numeric.js';
+import { voidExpression } from './evaluation-error.js';
 
 function resultType(op: ast.ArithmeticOp, a: DecimalType, b: DecimalType): DecimalType {
   const [p1, s1, p2, s2] = [a.precision, a.scale, b.precision, b.scale];
@@ -62,13 +63,12 @@ export function decimalArithmetic(op: ast.ArithmeticOp, l: Compiled, r: Compiled
     constant: l.constant === true && r.constant === true,
     eval: (row) => {
       const x = le(row);
-      if (x === null || x === undefined) return null;
       const y = re(row);
-      if (y === null || y === undefined) return null;
+      if (x === null || x === undefined || y === null || y === undefined) return voidExpression('arithmetic on NULL');
       try {
         return f(cl(x) as Decimal, cr(y) as Decimal).setScale(type.scale, 'HALF_UP');
-      } catch {
-        return null;
+      } catch (err) {
+        return voidExpression((err as Error).message);
       }
     },
   };

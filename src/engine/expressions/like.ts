@@ -6,6 +6,7 @@ import type * as ast from '../../sql/ast.js';
 import { BOOLEAN, typeToString } from '../../sql/types.js';
 import { semanticError } from './compile-errors.js';
 import type { Compiled } from './compiled.js';
+import { constantValue } from './evaluation-error.js';
 
 export type CompileFn = (expr: ast.Expression) => Compiled;
 
@@ -33,7 +34,7 @@ export function compileLike(expr: ast.Like, compile: CompileFn): Compiled {
     if (c.type !== null && c.type.kind !== 'STRING') throw semanticError(e.loc, `LIKE operands must be of type STRING, not ${typeToString(c.type)}`);
   }
   const negated = expr.negated;
-  const fixed = pattern.constant ? (pattern.eval([]) as string | null) : undefined;
+  const fixed = pattern.constant ? (constantValue(pattern) as string | null) : undefined;
   const fixedRe = typeof fixed === 'string' ? likeRegExp(fixed, expr.escape) : undefined;
   return {
     type: BOOLEAN,
