@@ -5,6 +5,7 @@
  */
 import { Engine, type EngineOptions } from './engine/engine.js';
 import { DEFAULT_PULL_SETTINGS } from './planner/pull-settings.js';
+import { DEFAULT_OUTPUT_OPTIONS, type OutputOptions } from './protocol/query-stream/output-queue.js';
 import { route } from './protocol/router.js';
 import { DEFAULT_MAX_LINE_BYTES } from './protocol/inserts-stream-endpoint.js';
 import { MemoryTopicStore } from './store/memory/memory-topic-store.js';
@@ -16,6 +17,8 @@ export interface GatewayOptions extends ListenerOptions {
   /** Per-partition retention of every topic (records and bytes); the store's defaults otherwise. */
   readonly retention?: Partial<RetentionLimits>;
   readonly maxInsertLineBytes?: number;
+  /** How query responses are written: coalescing and the per-response buffer bound. */
+  readonly output?: OutputOptions;
 }
 
 export interface Gateway {
@@ -39,6 +42,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const ctx = {
     engine,
     maxInsertLineBytes: options.maxInsertLineBytes ?? DEFAULT_MAX_LINE_BYTES,
+    output: options.output ?? DEFAULT_OUTPUT_OPTIONS,
     state: () => state,
   };
   const listener: Listener = await listen(options, (exchange) => void route(exchange, ctx));

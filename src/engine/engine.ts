@@ -19,6 +19,7 @@ import { startPrint, type LineSink } from './print-topic.js';
 import { runStreamPullQuery, runTablePullQuery } from './pull-query.js';
 import { MaterializedTable } from './materialized-table.js';
 import { startPushQuery } from './push-query.js';
+import { isShareable, shareKey, SharedPushQueries } from './shared-push-query.js';
 import { pullQueryId, scalablePushQueryId, transientQueryId } from './query-ids.js';
 import { QueryRegistry } from './query-registry.js';
 import type { ExecutedStatement } from './results.js';
@@ -64,6 +65,8 @@ export class Engine implements PersistentRuntime {
   readonly catalog = new Catalog();
   readonly queries = new QueryRegistry();
   private readonly materialized = new Map<string, MaterializedTable>();
+  /** Running push queries that share one reader per distinct statement. */
+  private readonly shared = new SharedPushQueries();
   private commandSequence = 0;
 
   constructor(
@@ -90,6 +93,11 @@ export class Engine implements PersistentRuntime {
 
   nextCommandSequence(): number {
     return ++this.commandSequence;
+  }
+
+  /** Push queries running together: distinct statements, and the subscribers served by them. */
+  get sharedPush(): { readonly statements: number; readonly subscribers: number } {
+    return this.shared.stats();
   }
 
   get defaultOffsetReset(): OffsetReset {
@@ -177,7 +185,10 @@ export class Engine implements PersistentRuntime {
       plan,
       scalable: false,
       start: (sink) => {
-        const handle = startPushQuery(plan, this.topicsOf(plan), start, sink);
+        const handle =
+          reset === 'latest' && isShareable(plan)
+            ? this.shared.subscribe(shareKey(plan, properties), plan, this.topicOf(plan.source), sink)
+            : startPushQuery(plan, this.topicsOf(plan), start, sink);
         this.queries.add({
           id: queryId,
           type: 'PUSH',

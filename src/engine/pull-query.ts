@@ -9,7 +9,8 @@ import type { TopicLog } from '../store/topic-log.js';
 import { outputRows } from './explode.js';
 import type { MaterializedTable, TableRow } from './materialized-table.js';
 import { recordReader } from './record-reader.js';
-import type { QuerySink } from './sink.js';
+import { RowBatch } from './row-batch.js';
+import type { OutputRow, QuerySink } from './sink.js';
 
 const BATCH = 500;
 
@@ -25,18 +26,18 @@ export async function runStreamPullQuery(plan: QueryPlan, topic: TopicLog, sink:
         const batch = await topic.read(p, offset, Math.min(BATCH, ends[p]! - offset));
         if (batch.length === 0) break;
         offset = batch[batch.length - 1]!.offset + 1;
+        const rows: OutputRow[] = [];
         for (const record of batch) {
-          if (sink.closed) return;
-          if (limit !== undefined && emitted >= limit) return sink.end('limit');
           const decoded = reader.read(record);
           if (!decoded || decoded.tombstone) continue;
           if (where && where(decoded.row) !== true) continue;
-          for (const out of outputRows(projection.map((f) => f(decoded.row)), plan.explode)) {
-            if (limit !== undefined && emitted >= limit) return sink.end('limit');
-            await sink.row(out, false, decoded);
-            emitted++;
-          }
+          for (const values of outputRows(projection.map((f) => f(decoded.row)), plan.explode)) rows.push({ values, tombstone: false, origin: decoded });
         }
+        if (sink.closed) return;
+        if (limit !== undefined && rows.length > limit - emitted) rows.length = limit - emitted;
+        emitted += rows.length;
+        if (rows.length > 0) await sink.write(new RowBatch(rows));
+        if (limit !== undefined && emitted >= limit) return sink.end('limit');
       }
     }
     sink.end(limit !== undefined && emitted >= limit ? 'limit' : 'completed');
@@ -55,15 +56,25 @@ export async function runTablePullQuery(plan: QueryPlan, access: TableAccess, ta
   let emitted = 0;
   try {
     await table.catchUp();
+    let rows: OutputRow[] = [];
+    const flush = async (): Promise<void> => {
+      if (rows.length > 0) await sink.write(new RowBatch(rows));
+      rows = [];
+    };
     for (const { row } of tableRows(access, table)) {
       if (sink.closed) return;
       if (where && where(row) !== true) continue;
-      for (const out of outputRows(projection.map((f) => f(row)), plan.explode)) {
-        if (limit !== undefined && emitted >= limit) return sink.end('limit');
-        await sink.row(out, false, { timestamp: Number(row[rowtimeAt]), headers: [] });
+      for (const values of outputRows(projection.map((f) => f(row)), plan.explode)) {
+        if (limit !== undefined && emitted >= limit) {
+          await flush();
+          return sink.end('limit');
+        }
+        rows.push({ values, tombstone: false, origin: { timestamp: Number(row[rowtimeAt]), headers: [] } });
         emitted++;
+        if (rows.length >= BATCH) await flush();
       }
     }
+    await flush();
     sink.end(limit !== undefined && emitted >= limit ? 'limit' : 'completed');
   } catch (err) {
     sink.fail(err as Error);

@@ -1,13 +1,16 @@
 /**
- * Runs a push query: reads the source topic through a cursor, filters and projects each record,
- * and hands rows to the sink one at a time, waiting for each to be taken, so a client that reads
- * slowly stops the cursor instead of growing the server's memory.
+ * Runs a push query on its own: reads its source topics through cursors, processes each record
+ * (filter, projection, aggregation, joins) and hands the sink one batch per poll. When the sink
+ * is full the query waits before reading further, so a client that reads slowly stops its cursor
+ * instead of growing the server's memory. Push queries that can share their work run through
+ * shared-push-query.ts instead, until their sink fills.
  */
 import type { QueryPlan } from '../planner/query-plan.js';
 import type { Cursor, StartPosition, TopicLog } from '../store/topic-log.js';
 import { processorFor } from './processors/processor-for.js';
 import { recordReader, type DecodedRecord, type ReaderOptions } from './record-reader.js';
-import type { QuerySink } from './sink.js';
+import { RowBatch } from './row-batch.js';
+import type { OutputRow, QuerySink } from './sink.js';
 
 const BATCH = 256;
 
@@ -16,6 +19,12 @@ export interface PushQueryHandle {
   close(): void;
   /** Resolves when the query has stopped, however it stopped. */
   readonly done: Promise<void>;
+}
+
+/** Where a query picks up when it leaves a shared query: rows counted toward LIMIT, a full sink. */
+export interface Resume {
+  readonly emitted: number;
+  readonly drained: Promise<void>;
 }
 
 export function startPushQuery(
@@ -27,6 +36,17 @@ export function startPushQuery(
 ): PushQueryHandle {
   // A join reads its tables whole, whatever the offset reset (ksqlDB's JoinNode#buildTable).
   const cursors = topics.map((t, i) => t.cursor(plan.join && plan.inputs[i]?.type === 'TABLE' ? { from: 'earliest' } : start));
+  return runPushQuery(plan, cursors, sink, readerOptions);
+}
+
+/** Runs a push query over cursors already in place; they are closed when it ends. */
+export function runPushQuery(
+  plan: QueryPlan,
+  cursors: readonly Cursor[],
+  sink: QuerySink,
+  readerOptions: ReaderOptions = {},
+  resume?: Resume,
+): PushQueryHandle {
   let ended = false;
   const finish = (how: () => void): void => {
     if (ended) return;
@@ -35,7 +55,7 @@ export function startPushQuery(
     how();
   };
   sink.onClose(() => finish(() => undefined));
-  const done = pump(plan, cursors, sink, finish, readerOptions).catch((err: unknown) => finish(() => sink.fail(err as Error)));
+  const done = pump(plan, cursors, sink, finish, readerOptions, resume).catch((err: unknown) => finish(() => sink.fail(err as Error)));
   return { close: () => finish(() => sink.end('completed')), done };
 }
 
@@ -51,12 +71,14 @@ async function pump(
   sink: QuerySink,
   finish: (how: () => void) => void,
   readerOptions: ReaderOptions,
+  resume: Resume | undefined,
 ): Promise<void> {
   const readers = plan.inputs.map((source) => recordReader(source, readerOptions));
   const processor = processorFor(plan, { persistent: readerOptions.streamNulls === true });
   const { limit } = plan;
-  let emitted = 0;
-  if (limit === 0) return finish(() => sink.end('limit'));
+  let emitted = resume?.emitted ?? 0;
+  if (limit !== undefined && emitted >= limit) return finish(() => sink.end('limit'));
+  if (resume) await resume.drained;
   const open = (): boolean => !sink.closed && cursors.every((c) => !c.closed);
   const waiting: DecodedRecord[][] = cursors.map(() => []);
   while (open()) {
@@ -77,13 +99,14 @@ async function pump(
     }
     // One input: its whole batch; several: one record, then the inputs are looked at again.
     const batch = cursors.length === 1 ? waiting[input]!.splice(0) : [waiting[input]!.shift()!];
-    for (const decoded of batch) {
-      if (!open()) return;
-      for (const out of processor.process(decoded, input)) {
-        await sink.row(out.values, out.tombstone, out.origin);
-        if (limit !== undefined && ++emitted >= limit) return finish(() => sink.end('limit'));
-      }
-    }
+    let rows: OutputRow[] = [];
+    for (const decoded of batch) for (const out of processor.process(decoded, input)) rows.push(out);
+    if (rows.length === 0 || !open()) continue;
+    if (limit !== undefined && rows.length > limit - emitted) rows = rows.slice(0, limit - emitted);
+    emitted += rows.length;
+    const full = sink.write(new RowBatch(rows));
+    if (limit !== undefined && emitted >= limit) return finish(() => sink.end('limit'));
+    if (full) await full;
   }
 }
 

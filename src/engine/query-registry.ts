@@ -26,13 +26,19 @@ export interface RunningQuery {
 export class QueryRegistry {
   private readonly queries = new Map<string, RunningQuery>();
   private persistentCount = 0;
+  private readonly running = { PUSH: 0, PERSISTENT: 0 };
 
   add(query: RunningQuery): void {
+    this.remove(query.id);
     this.queries.set(query.id, query);
+    this.running[query.type]++;
   }
 
   remove(id: string): void {
+    const query = this.queries.get(id);
+    if (!query) return;
     this.queries.delete(id);
+    this.running[query.type]--;
   }
 
   get(id: string): RunningQuery | undefined {
@@ -45,9 +51,7 @@ export class QueryRegistry {
 
   /** Transient push queries only. */
   get pushCount(): number {
-    let n = 0;
-    for (const q of this.queries.values()) if (q.type === 'PUSH') n++;
-    return n;
+    return this.running.PUSH;
   }
 
   get size(): number {

@@ -1,7 +1,8 @@
 /**
- * Where a running query sends its output. The protocol layer implements it per response format;
- * every call resolves when the row has been taken by the transport, which is how a slow client
- * stops its query from reading further (backpressure, never an unbounded buffer).
+ * Where a running query sends its output: batches of rows. The protocol layer implements it per
+ * response format; a persistent query's sink appends to a topic. A sink that is full answers a
+ * batch with a promise, and the query reads no further until it resolves: a slow client holds
+ * its own query back instead of growing the server's memory.
  */
 import type { WindowBounds } from '../catalog/formats/windowed-key.js';
 import type { RecordHeader } from '../store/topic-log.js';
@@ -17,9 +18,27 @@ export interface RowOrigin {
   readonly window?: WindowBounds;
 }
 
+export interface OutputRow {
+  /** In the plan's output column order; for a tombstone only the key columns matter. */
+  readonly values: readonly unknown[];
+  /** A delete of the row's key (tables). */
+  readonly tombstone: boolean;
+  readonly origin: RowOrigin;
+}
+
+/**
+ * Rows in order. Several sinks may receive the same batch (subscribers of one shared push
+ * query): `encoded` lets each encoding be made once and its bytes reused by every sink that
+ * asks for the same key.
+ */
+export interface OutputBatch {
+  readonly rows: readonly OutputRow[];
+  encoded<T>(key: string, encode: (rows: readonly OutputRow[]) => T): T;
+}
+
 export interface QuerySink {
-  /** One output row and where it came from (its timestamp and headers travel on). */
-  row(values: readonly unknown[], tombstone: boolean, origin: RowOrigin): Promise<void>;
+  /** Takes a batch; a returned promise means the sink is full until it resolves. */
+  write(batch: OutputBatch): void | Promise<void>;
   /** The query ended normally. */
   end(reason: EndReason): void;
   /** The query failed after its header was sent. */

@@ -10,7 +10,7 @@ import { partitionForKey } from '../store/partitioner.js';
 import type { TopicLog } from '../store/topic-log.js';
 import { encodeRecord } from './record-encoder.js';
 import { timestampExtractor, type TimestampExtractor } from './timestamp-extractor.js';
-import type { EndReason, QuerySink, RowOrigin } from './sink.js';
+import type { EndReason, OutputBatch, QuerySink, RowOrigin } from './sink.js';
 
 export class TopicSink implements QuerySink {
   private isClosed = false;
@@ -29,7 +29,11 @@ export class TopicSink implements QuerySink {
     this.extract = timestampExtractor(sink);
   }
 
-  async row(values: readonly unknown[], tombstone: boolean, origin: RowOrigin): Promise<void> {
+  async write(batch: OutputBatch): Promise<void> {
+    for (const { values, tombstone, origin } of batch.rows) await this.append(values, tombstone, origin);
+  }
+
+  private async append(values: readonly unknown[], tombstone: boolean, origin: RowOrigin): Promise<void> {
     const named = new Map<string, unknown>();
     this.columns.forEach((c, i) => named.set(c.name, values[i]));
     const own = this.timestampOf(named);

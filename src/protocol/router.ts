@@ -10,6 +10,7 @@ import { handleCloseQuery } from './close-query-endpoint.js';
 import { handleInsertsStream } from './inserts-stream-endpoint.js';
 import { handleKsql } from './ksql/ksql-endpoint.js';
 import { MediaType, negotiate } from './negotiate.js';
+import type { OutputOptions } from './query-stream/output-queue.js';
 import { handleQueryStream } from './query-stream/query-stream-endpoint.js';
 import { sendError, sendNotFound } from './responses.js';
 import { handleChc, handleHealthcheck, handleInfo, handleRoot } from './server-info.js';
@@ -24,6 +25,8 @@ import {
 export interface RouterContext {
   readonly engine: Engine;
   readonly maxInsertLineBytes: number;
+  /** How push and pull query responses are written (coalescing, per-response buffer bound). */
+  readonly output?: OutputOptions;
   state(): 'READY' | 'TERMINATING';
 }
 
@@ -42,7 +45,7 @@ const KSQL_TYPES = [MediaType.JSON, MediaType.KSQL_V1_JSON];
 const TOPIC = '([^/]+)';
 
 const routes: readonly Route[] = [
-  { method: 'POST', pattern: /^\/query-stream$/, produces: STREAM_TYPES, handler: (ex, c, mt) => handleQueryStream(ex, c.engine, mt) },
+  { method: 'POST', pattern: /^\/query-stream$/, produces: STREAM_TYPES, handler: (ex, c, mt) => handleQueryStream(ex, c.engine, mt, c.output) },
   { method: 'POST', pattern: /^\/inserts-stream$/, produces: STREAM_TYPES, handler: (ex, c, mt) => handleInsertsStream(ex, c.engine, mt, c.maxInsertLineBytes) },
   { method: 'POST', pattern: /^\/close-query$/, handler: (ex, c) => handleCloseQuery(ex, c.engine) },
   { method: 'POST', pattern: /^\/ksql$/, produces: KSQL_TYPES, handler: (ex, c) => handleKsql(ex, c.engine) },

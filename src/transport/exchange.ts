@@ -33,6 +33,11 @@ export interface Exchange {
    * the socket), so each awaited write leaves as its own DATA frame and memory stays bounded.
    */
   write(chunk: string | Uint8Array): Promise<void>;
+  /**
+   * The largest write that leaves as one piece: on HTTP/2 the peer's SETTINGS_MAX_FRAME_SIZE
+   * (RFC 9113 §6.5.2), so a write of whole lines never splits a line across DATA frames.
+   */
+  readonly maxChunkBytes: number;
   /** Ends the response, with an optional last chunk. */
   end(chunk?: string | Uint8Array): void;
 

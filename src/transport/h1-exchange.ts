@@ -50,6 +50,9 @@ export class H1Exchange extends ExchangeLifecycle implements Exchange {
     if (!this.closed) this.res.flushHeaders();
   }
 
+  /** HTTP/1.1 has no frames; a chunk of this size keeps writes few and memory small. */
+  readonly maxChunkBytes = 64 * 1024;
+
   write(chunk: string | Uint8Array): Promise<void> {
     if (this.closed || this.res.writableEnded) return Promise.resolve();
     return this.writes.track((done) => this.res.write(chunk, done));

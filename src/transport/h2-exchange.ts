@@ -5,6 +5,9 @@ import type { Exchange, HttpVersion, ResponseHead } from './exchange.js';
 import { connectionIdOf } from './connection-id.js';
 import { ExchangeLifecycle, splitTarget } from './exchange-lifecycle.js';
 
+/** RFC 9113 §6.5.2: SETTINGS_MAX_FRAME_SIZE starts at 2^14. */
+const DEFAULT_MAX_FRAME_SIZE = 16_384;
+
 export class H2Exchange extends ExchangeLifecycle implements Exchange {
   readonly method: string;
   readonly path: string;
@@ -49,6 +52,10 @@ export class H2Exchange extends ExchangeLifecycle implements Exchange {
 
   flushHeaders(): void {
     // HEADERS go out as soon as respond() is called on HTTP/2.
+  }
+
+  get maxChunkBytes(): number {
+    return this.stream.session?.remoteSettings?.maxFrameSize ?? DEFAULT_MAX_FRAME_SIZE;
   }
 
   write(chunk: string | Uint8Array): Promise<void> {

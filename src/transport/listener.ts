@@ -64,6 +64,9 @@ function createH2Server(
   sessions: Set<http2.ServerHttp2Session>,
 ): http2.Http2Server {
   const server = http2.createServer({
+    // Session memory counts the output queued on every stream of a connection; a thousand push
+    // queries on one connection each hold up to a frame in flight, past node's 10 MB default.
+    maxSessionMemory: 128,
     settings: {
       maxConcurrentStreams: options.maxConcurrentStreams ?? 1000,
       // The Java client writes insert rows as raw DATA frames outside its own flow-control

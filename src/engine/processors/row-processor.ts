@@ -4,15 +4,9 @@
  * state (aggregates, a table's previous rows) lives inside it.
  */
 import type { DecodedRecord } from '../record-reader.js';
-import type { RowOrigin } from '../sink.js';
+import type { OutputRow } from '../sink.js';
 
-export interface OutputRow {
-  /** In the plan's output column order; for a tombstone only the key columns matter. */
-  readonly values: readonly unknown[];
-  /** A delete of the row's key (tables). */
-  readonly tombstone: boolean;
-  readonly origin: RowOrigin;
-}
+export type { OutputRow };
 
 export interface RowProcessor {
   /** `input` is the position of the record's source in the plan's inputs (a join has several). */

@@ -1,6 +1,6 @@
 /**
  * The three `/query-stream` body formats (protocol spec §2.3–2.5), as pure text producers; the
- * response sink (query-response.ts) writes each piece as its own DATA frame.
+ * response sink (query-response.ts) queues the pieces for writing (output-queue.ts).
  *   A delimited: metadata line, one JSON array per row, `\n` after each; tombstones dropped.
  *   B JSON: `[` metadata `,` row ... `]`, no newlines at all.
  *   C StreamedRow: `[{"header":...},\n{"row":...},\n...{"finalMessage":"..."}]` (push) or
@@ -20,6 +20,8 @@ export interface QueryHeader {
 }
 
 export interface OutputFormat {
+  /** Tells formats apart whose rows are written differently (responses may share encodings). */
+  readonly name: string;
   readonly contentType: string;
   header(h: QueryHeader): string;
   /** The text for one row (its JSON array already written), or undefined to send nothing. */
@@ -33,6 +35,7 @@ function metadata(h: QueryHeader): string {
 }
 
 export const delimitedFormat: OutputFormat = {
+  name: 'delimited',
   contentType: MediaType.DELIMITED,
   header: (h) => `${metadata(h)}\n`,
   row: (json, tombstone) => (tombstone ? undefined : `${json}\n`),
@@ -41,6 +44,7 @@ export const delimitedFormat: OutputFormat = {
 };
 
 export const jsonArrayFormat: OutputFormat = {
+  name: 'json',
   contentType: MediaType.JSON,
   header: (h) => `[${metadata(h)}`,
   row: (json, tombstone) => (tombstone ? undefined : `,${json}`),
@@ -58,6 +62,7 @@ const rowElement = (json: string, tombstone: boolean): string =>
   `{"row":{"columns":${json}${tombstone ? ',"tombstone":true' : ''}}}`;
 
 export const streamedRowPushFormat: OutputFormat = {
+  name: 'streamed-push',
   contentType: MediaType.KSQL_V1_JSON,
   header: (h) => `[${streamedRow({ header: { queryId: h.queryId, schema: h.schema } })},\n`,
   row: (json, tombstone) => `${rowElement(json, tombstone)},\n`,
@@ -66,6 +71,7 @@ export const streamedRowPushFormat: OutputFormat = {
 };
 
 export const streamedRowPullFormat: OutputFormat = {
+  name: 'streamed-pull',
   contentType: MediaType.KSQL_V1_JSON,
   header: (h) => `[${streamedRow({ header: { queryId: h.queryId, schema: h.schema } })}`,
   row: (json, tombstone) => `,\n${rowElement(json, tombstone)}`,

@@ -1,32 +1,39 @@
 /**
  * A QuerySink that writes one query's response: headers and the header element at once (the Java
- * client waits for them, spec §10), then each piece as its own write, awaited, so each leaves as
- * its own DATA frame (the npm client parses frame by frame) and a slow client holds its query
- * back instead of growing the server's memory.
+ * client waits for them, spec §10), then each batch of rows encoded in the negotiated format.
+ * A batch is encoded once per format and frame size and the bytes are shared by every response
+ * that receives the same batch (subscribers of one shared push query). The output queue keeps
+ * lines whole within DATA frames and bounds what waits for a slow client.
  */
 import { compileRowWriter } from '../../codec/json-write.js';
 import { ErrorCode } from '../../errors.js';
-import type { EndReason, QuerySink } from '../../engine/sink.js';
+import type { EndReason, OutputBatch, OutputRow, QuerySink } from '../../engine/sink.js';
 import type { SqlType } from '../../sql/types.js';
 import type { Exchange } from '../../transport/exchange.js';
 import type { OutputFormat, QueryHeader } from './output-format.js';
+import { OutputQueue, type OutputOptions } from './output-queue.js';
 
 export class QueryResponse implements QuerySink {
   private readonly writeRow: (row: readonly unknown[]) => string;
+  private readonly out: OutputQueue;
+  private readonly encoding: string;
   private ended = false;
 
   constructor(
     private readonly exchange: Exchange,
     private readonly format: OutputFormat,
     types: readonly SqlType[],
+    private readonly options: OutputOptions,
   ) {
     this.writeRow = compileRowWriter(types);
+    this.out = new OutputQueue(exchange, options);
+    this.encoding = `${format.name}/${exchange.maxChunkBytes}/${options.coalesce ? 'lines' : 'rows'}`;
   }
 
-  async start(header: QueryHeader): Promise<void> {
+  start(header: QueryHeader): void {
     this.exchange.respond({ status: 200, headers: { 'content-type': this.format.contentType } });
     this.exchange.flushHeaders();
-    await this.exchange.write(this.format.header(header));
+    this.out.push([Buffer.from(this.format.header(header))]);
   }
 
   get closed(): boolean {
@@ -37,16 +44,38 @@ export class QueryResponse implements QuerySink {
     this.exchange.onClose(listener);
   }
 
-  async row(values: readonly unknown[], tombstone: boolean): Promise<void> {
-    const text = this.format.row(this.writeRow(values), tombstone);
-    if (text !== undefined && !this.closed) await this.exchange.write(text);
+  write(batch: OutputBatch): Promise<void> | undefined {
+    if (this.closed) return undefined;
+    return this.out.push(batch.encoded(this.encoding, (rows) => this.encode(rows)));
+  }
+
+  /** The rows' text in chunks of whole elements, each within one frame (or one chunk per row). */
+  private encode(rows: readonly OutputRow[]): Buffer[] {
+    const limit = this.options.coalesce ? this.exchange.maxChunkBytes : 0;
+    const chunks: Buffer[] = [];
+    let text = '';
+    let bytes = 0;
+    for (const row of rows) {
+      const piece = this.format.row(this.writeRow(row.values), row.tombstone);
+      if (piece === undefined) continue;
+      const size = Buffer.byteLength(piece);
+      if (bytes > 0 && bytes + size > limit) {
+        chunks.push(Buffer.from(text));
+        text = '';
+        bytes = 0;
+      }
+      text += piece;
+      bytes += size;
+    }
+    if (bytes > 0) chunks.push(Buffer.from(text));
+    return chunks;
   }
 
   end(reason: EndReason): void {
     if (this.ended) return;
     this.ended = true;
     const last = this.format.end(reason);
-    this.exchange.end(last);
+    this.out.whenIdle(() => this.exchange.end(last));
   }
 
   /** A failure after the header: one error element, then the end (spec §2.9). */
@@ -54,6 +83,7 @@ export class QueryResponse implements QuerySink {
     if (this.ended) return;
     this.ended = true;
     const message = `${err.name === 'Error' ? 'java.lang.RuntimeException' : err.name}: ${err.message}`;
-    this.exchange.end(this.format.error({ '@type': 'generic_error', error_code: ErrorCode.SERVER_ERROR, message }));
+    const last = this.format.error({ '@type': 'generic_error', error_code: ErrorCode.SERVER_ERROR, message });
+    this.out.whenIdle(() => this.exchange.end(last));
   }
 }

@@ -13,9 +13,15 @@ import { decodeUtf8, parseJsonBody, readBody } from '../request-body.js';
 import { sendBody, sendError } from '../responses.js';
 import { validateBody } from '../schemas.js';
 import { outputFormatFor, type QueryHeader } from './output-format.js';
+import { DEFAULT_OUTPUT_OPTIONS, type OutputOptions } from './output-queue.js';
 import { QueryResponse } from './query-response.js';
 
-export async function handleQueryStream(exchange: Exchange, engine: Engine, mediaType: string | null): Promise<void> {
+export async function handleQueryStream(
+  exchange: Exchange,
+  engine: Engine,
+  mediaType: string | null,
+  output: OutputOptions = DEFAULT_OUTPUT_OPTIONS,
+): Promise<void> {
   if (exchange.httpVersion === '1.0') {
     throw badRequest('This endpoint is only available when using HTTP1.1 or HTTP2');
   }
@@ -31,8 +37,8 @@ export async function handleQueryStream(exchange: Exchange, engine: Engine, medi
   if (prepared.kind === 'print') return startPrint(exchange, prepared, mediaType);
   const isPull = prepared.kind === 'pull';
   const kind = prepared.kind === 'push' && prepared.scalable ? 'scalable' : prepared.kind;
-  const response = new QueryResponse(exchange, outputFormatFor(mediaType, kind), prepared.plan.columns.map((c) => c.type));
-  await response.start(queryHeader(prepared.queryId, prepared.plan.columns, isPull));
+  const response = new QueryResponse(exchange, outputFormatFor(mediaType, kind), prepared.plan.columns.map((c) => c.type), output);
+  response.start(queryHeader(prepared.queryId, prepared.plan.columns, isPull));
   if (prepared.kind === 'push') prepared.start(response);
   else await prepared.run(response);
 }
