@@ -51,6 +51,18 @@ describe('/inserts-stream', () => {
         expect(await pullAll(gw, 'SELECT K FROM S;')).to.deep.equal(['["a"]']);
       });
 
+      it('takes a chunk of many rows at once: rows before a bad one are stored and acked, none after it', async () => {
+        const rows = Array.from({ length: 1000 }, (_, i) => `{"K":"k${i}","ID":${i}}`);
+        rows[700] = '{"K":"bad","ID":"not a number"}';
+        const res = await request(transport, gw.url, { path: '/inserts-stream', body: ['{"target":"S"}', ...rows].join('\n') });
+        const acks = res.body.split('\n').filter((l) => l !== '');
+        expect(acks.slice(0, 700)).to.deep.equal(Array.from({ length: 700 }, (_, i) => `{"seq":${i},"status":"ok"}`));
+        expect(acks.slice(700)).to.have.length(1);
+        expect(JSON.parse(acks[700]!)).to.include({ status: 'error', seq: 700, error_code: 40000 });
+        const stored = await pullAll(gw, 'SELECT ID FROM S;');
+        expect(stored.map((r) => JSON.parse(r)[0]).sort((a, b) => a - b)).to.deep.equal(Array.from({ length: 700 }, (_, i) => i));
+      });
+
       it('refuses values that do not coerce strictly, and missing keys', async () => {
         const res = await request(transport, gw.url, { path: '/inserts-stream', body: '{"target":"S"}\n{"K":"a","BIG":"12"}\n' });
         const ack = JSON.parse(res.body.trim());

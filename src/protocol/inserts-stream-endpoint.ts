@@ -11,7 +11,7 @@ import type { DataSource } from '../catalog/source.js';
 import type { Engine } from '../engine/engine.js';
 import { rowToRecord } from '../engine/insert-row.js';
 import { badRequest, ErrorCode, KsqlError } from '../errors.js';
-import type { TopicLog } from '../store/topic-log.js';
+import type { ProducerRecord, TopicLog } from '../store/topic-log.js';
 import type { Exchange } from '../transport/exchange.js';
 import { LineSplitter, LineTooLongError } from './line-splitter.js';
 import { MediaType } from './negotiate.js';
@@ -29,19 +29,21 @@ class AckWriter {
     private readonly asArray: boolean,
   ) {}
 
-  private write(entity: object): Promise<void> {
-    const text = writeJsonValue(entity);
-    const framed = this.asArray ? `${this.count === 0 ? '[' : ','}${text}` : `${text}\n`;
+  private framed(text: string): string {
+    const out = this.asArray ? `${this.count === 0 ? '[' : ','}${text}` : `${text}\n`;
     this.count++;
-    return this.exchange.write(framed);
+    return out;
   }
 
-  ok(seq: number): Promise<void> {
-    return this.write({ seq, status: 'ok' });
+  /** One write for the acks of rows `from` up to, not including, `to`. */
+  ok(from: number, to: number): Promise<void> {
+    let text = '';
+    for (let seq = from; seq < to; seq++) text += this.framed(`{"seq":${seq},"status":"ok"}`);
+    return this.exchange.write(text);
   }
 
   async error(seq: number, code: number, message: string): Promise<void> {
-    await this.write({ '@type': 'InsertError', status: 'error', seq, message, error_code: code });
+    await this.exchange.write(this.framed(writeJsonValue({ '@type': 'InsertError', status: 'error', seq, message, error_code: code })));
     this.end();
   }
 
@@ -76,15 +78,15 @@ export async function handleInsertsStream(
   const acks = new AckWriter(exchange, mediaType === MediaType.JSON);
   const inserter = new RowInserter(source, topic, acks);
   try {
-    for (const line of rest) if (!(await inserter.insert(line))) return drain(exchange);
+    if (!(await inserter.insert(rest))) return drain(exchange);
     if (!ended) {
       for (let next = await body.next(); !next.done; next = await body.next()) {
-        for (const line of splitter.push(next.value)) if (!(await inserter.insert(line))) return drain(exchange);
+        if (!(await inserter.insert(splitter.push(next.value)))) return drain(exchange);
         if (exchange.closed) return;
       }
     }
     const last = splitter.finish();
-    if (last && !(await inserter.insert(last))) return drain(exchange);
+    if (last && !(await inserter.insert([last]))) return drain(exchange);
     acks.end();
   } catch (err) {
     if (err instanceof LineTooLongError) {
@@ -112,7 +114,11 @@ async function readArgsLine(
   }
 }
 
-/** Parses, converts, appends and acks one row at a time, so acks follow appends in order. */
+/**
+ * Parses, converts, appends and acks the rows of each body chunk together: one append of the
+ * chunk's records and one write of their acks, in order. A bad row still lets the rows before it
+ * in the chunk through (appended and acked), then gets its error ack, which ends the response.
+ */
 class RowInserter {
   private seq = 0;
 
@@ -126,25 +132,39 @@ class RowInserter {
     return this.seq;
   }
 
-  /** False when the row failed: its error ack has ended the response. */
-  async insert(line: Buffer): Promise<boolean> {
-    if (isBlank(line)) return true;
-    const seq = this.seq++;
-    try {
-      const record = rowToRecord(this.source, parseRow(line));
+  /** False when a row failed: its error ack has ended the response. */
+  async insert(lines: readonly Buffer[]): Promise<boolean> {
+    const first = this.seq;
+    const records: ProducerRecord[] = [];
+    let failure: { seq: number; code: number; message: string } | undefined;
+    for (const line of lines) {
+      if (isBlank(line)) continue;
+      const seq = this.seq++;
       try {
-        await this.topic.append(record);
-      } catch {
-        throw new RowError(ErrorCode.SERVER_ERROR, 'Error in processing inserts. Check server logs for details.');
+        records.push(rowToRecord(this.source, parseRow(line)));
+      } catch (err) {
+        failure = { seq, ...errorOf(err) };
+        break;
       }
-      await this.acks.ok(seq);
-      return true;
-    } catch (err) {
-      const code = err instanceof RowError || err instanceof KsqlError ? (err instanceof RowError ? err.code : err.errorCode) : ErrorCode.SERVER_ERROR;
-      await this.acks.error(seq, code, (err as Error).message);
-      return false;
     }
+    if (records.length > 0) {
+      try {
+        await this.topic.appendBatch(records);
+      } catch {
+        await this.acks.error(first, ErrorCode.SERVER_ERROR, 'Error in processing inserts. Check server logs for details.');
+        return false;
+      }
+      await this.acks.ok(first, first + records.length);
+    }
+    if (!failure) return true;
+    await this.acks.error(failure.seq, failure.code, failure.message);
+    return false;
   }
+}
+
+function errorOf(err: unknown): { code: number; message: string } {
+  const code = err instanceof RowError ? err.code : err instanceof KsqlError ? err.errorCode : ErrorCode.SERVER_ERROR;
+  return { code, message: (err as Error).message };
 }
 
 function parseRow(line: Buffer): Record<string, unknown> {
