@@ -1,70 +1,62 @@
 /**
- * ARRAY[...], MAP(k := v, ...) and STRUCT(name := v, ...). Elements of an array (and keys and
- * values of a map) share one type: numbers widen to the widest, anything else must match; an
- * untyped NULL takes the common type.
+ * ARRAY[...], MAP(k := v, ...) and STRUCT(name := v, ...). The elements of an array (and the keys
+ * and the values of a map) take one common type (common-type.ts); each is then read into it: a
+ * literal converted, anything else cast (a STRUCT gains the fields it lacks as NULL).
  */
 import type * as ast from '../../sql/ast.js';
 import { STRING, array, map, struct, typesEqual, typeToString, type SqlType } from '../../sql/types.js';
 import type { Compiled, Evaluator } from './compiled.js';
-import { converter, numericRank, widerNumeric } from './numeric.js';
-import { formatExpression } from '../../sql/format-expression.js';
+import { numericRank } from './numeric.js';
 import { semanticError } from './compile-errors.js';
 import { castConverter } from './cast.js';
 import { Decimal } from '../../sql/decimal.js';
+import { commonType, type CompileFn, type TypedItem } from './common-type.js';
+import { sqlBooleanText } from './sql-boolean-text.js';
 
-export type CompileFn = (expr: ast.Expression) => Compiled;
+/** Each item as a value of the common type (ksqlDB's CoercionUtil): literals read into it, other items cast. */
+function coerceAll(items: readonly Compiled[], to: SqlType, exprs: readonly ast.Expression[]): Evaluator[] {
+  return items.map((c, i) => {
+    if (c.type === null || typesEqual(c.type, to)) return c.eval;
+    const expr = exprs[i]!;
+    if (expr.kind === 'Literal') return literalAs(c, expr, to).eval;
+    return castTo(c, to);
+  });
+}
 
-/**
- * The type the items share (ksqlDB's CoercionUtil): taken from the items that are not literals
- * when there are any, else from the literals; numbers widen to the widest. Literals are then read
- * into that type: a numeric string literal into a number, a string literal into a BOOLEAN, a
- * number literal into a STRING.
- */
-function commonType(items: readonly Compiled[], exprs: readonly ast.Expression[], what: string): SqlType | null {
-  const isLiteral = (i: number): boolean => exprs[i]!.kind === 'Literal';
-  const order = [...items.keys()].sort((a, b) => Number(isLiteral(a)) - Number(isLiteral(b)));
-  let common: SqlType | null = null;
-  for (const i of order) {
-    const t = items[i]!.type;
-    if (t === null) continue;
-    if (common === null) common = t;
-    else if (numericRank(common) !== undefined && numericRank(t) !== undefined) common = widerNumeric(common, t);
-    else if (!typesEqual(common, t) && !(isLiteral(i) && literalFits(exprs[i] as ast.Literal, common))) {
-      throw semanticError(
-        exprs[i]!.loc,
-        `invalid input syntax for type ${typeToString(common)}: "${formatExpression(exprs[i]!)}". All ${what} must be of the same type.`,
-      );
+function castTo(c: Compiled, to: SqlType): Evaluator {
+  const convert = castConverter(c.type!, to);
+  if (!convert) throw semanticError(undefined, `Cast of ${typeToString(c.type!)} to ${typeToString(to)} is not supported`);
+  const e = c.eval;
+  return (row) => {
+    const v = e(row);
+    if (v === null || v === undefined) return null;
+    try {
+      return convert(v);
+    } catch {
+      return null;
     }
-  }
-  return common;
+  };
 }
 
-function literalFits(lit: ast.Literal, target: SqlType): boolean {
-  const v = lit.value;
-  if (v.type === 'STRING') return numericRank(target) !== undefined || target.kind === 'BOOLEAN';
-  return target.kind === 'STRING' && (v.type === 'INTEGER_TEXT' || v.type === 'DECIMAL_TEXT' || v.type === 'DOUBLE_TEXT' || v.type === 'BOOLEAN');
-}
-
-/** A literal read into the common type, or the item as it is. */
-function coerceLiteral(c: Compiled, expr: ast.Expression, to: SqlType): Compiled {
-  if (expr.kind !== 'Literal' || c.type === null || typesEqual(c.type, to)) return c;
+/** A literal read into the common type: a numeric string as a number, a string as a BOOLEAN, a number or BOOLEAN as text. */
+function literalAs(c: Compiled, expr: ast.Literal, to: SqlType): Compiled {
   const v = expr.value;
   if (v.type === 'STRING' && numericRank(to) !== undefined) {
     const text = v.value.trim();
     const number = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text) ? castConverter(STRING, to) : undefined;
     const exact = number && to.kind !== 'DOUBLE' && to.kind !== 'DECIMAL' ? integral(text, to) : number?.(text);
-    if (exact === undefined || exact === null) throw semanticError(expr.loc, `invalid input syntax for type ${typeToString(to)}: "${v.value}"`);
+    if (exact === undefined || exact === null) throw semanticError(expr.loc, `invalid input syntax for type ${to.kind}: "${v.value}".`);
     return { type: to, eval: () => exact, constant: true };
   }
   if (v.type === 'STRING' && to.kind === 'BOOLEAN') {
-    const b = v.value.trim().toLowerCase() === 'true';
+    const b = sqlBooleanText(v.value.trim()) ?? null;
     return { type: to, eval: () => b, constant: true };
   }
   if (to.kind === 'STRING' && v.type !== 'NULL' && v.type !== 'STRING' && v.type !== 'BYTES_HEX') {
     const text = v.type === 'BOOLEAN' ? String(v.value) : v.text;
     return { type: to, eval: () => text, constant: true };
   }
-  return c;
+  return { type: to, eval: castTo(c, to), constant: true };
 }
 
 /** A numeric string read as a whole number ('2e1' is 20), or undefined when it is not one. */
@@ -81,22 +73,13 @@ function integral(text: string, to: SqlType): unknown {
   }
 }
 
-function coerceAll(items: readonly Compiled[], to: SqlType, exprs: readonly ast.Expression[] = []): Evaluator[] {
-  return items.map((item, i) => {
-    const c = exprs[i] ? coerceLiteral(item, exprs[i]!, to) : item;
-    if (c.type === null || typesEqual(c.type, to) || numericRank(to) === undefined) return c.eval;
-    const conv = converter(c.type, to);
-    const e = c.eval;
-    return (row) => {
-      const v = e(row);
-      return v === null || v === undefined ? null : conv(v);
-    };
-  });
+function typedItems(items: readonly Compiled[], exprs: readonly ast.Expression[]): TypedItem[] {
+  return items.map((c, i) => ({ expr: exprs[i]!, type: c.type }));
 }
 
 export function compileArray(expr: ast.ArrayCtor, compile: CompileFn): Compiled {
   const items = expr.items.map(compile);
-  const element = commonType(items, expr.items, 'array elements');
+  const element = commonType(typedItems(items, expr.items), compile);
   if (element === null) throw semanticError(expr.loc, 'Cannot construct an array with all NULL elements (see https://github.com/confluentinc/ksql/issues/4239). As a workaround, you may cast a NULL value to the desired type.');
   const evals = coerceAll(items, element, expr.items);
   return { type: array(element), eval: (row) => evals.map((e) => e(row)) };
@@ -108,13 +91,15 @@ export function compileMap(expr: ast.MapCtor, compile: CompileFn): Compiled {
   }
   const keys = expr.entries.map((e) => compile(e.key));
   const values = expr.entries.map((e) => compile(e.value));
-  const keyType = commonType(keys, expr.entries.map((e) => e.key), 'map keys');
-  const valueType = commonType(values, expr.entries.map((e) => e.value), 'map values');
+  const keyExprs = expr.entries.map((e) => e.key);
+  const valueExprs = expr.entries.map((e) => e.value);
+  const keyType = commonType(typedItems(keys, keyExprs), compile);
+  const valueType = commonType(typedItems(values, valueExprs), compile);
   if (keyType === null || valueType === null) {
     throw semanticError(expr.loc, 'Cannot construct a map with all NULL keys or values (see https://github.com/confluentinc/ksql/issues/4239). As a workaround, you may cast a NULL value to the desired type.');
   }
-  const ke = coerceAll(keys, keyType, expr.entries.map((e) => e.key));
-  const ve = coerceAll(values, valueType, expr.entries.map((e) => e.value));
+  const ke = coerceAll(keys, keyType, keyExprs);
+  const ve = coerceAll(values, valueType, valueExprs);
   return {
     type: map(keyType, valueType),
     eval: (row) => {
