@@ -95,15 +95,37 @@ describe('output queue', () => {
     expect(ex.writes).to.deep.equal(['[1]\n']);
   });
 
-  it('runs the end of a response only after everything queued before it', async () => {
+  it('ends the response only after everything queued before it', async () => {
     const ex = new ManualExchange(4);
+    const ended: string[] = [];
+    (ex as unknown as { end: (c?: Uint8Array) => void }).end = (c) => ended.push(`${ex.writes.length} writes, then ${c ? Buffer.from(c).toString() : 'nothing'}`);
     const q = new OutputQueue(asExchange(ex), { coalesce: true, highWaterBytes: 100 });
-    const order: string[] = [];
-    q.whenIdle(() => order.push('idle at once'));
     q.push(lines('[1]\n', '[2]\n'));
-    q.whenIdle(() => order.push(`end after ${ex.writes.length} writes`));
+    q.finish(']');
+    expect(ended).to.deep.equal([]);
     await ex.complete();
     await ex.complete();
-    expect(order).to.deep.equal(['idle at once', 'end after 2 writes']);
+    expect(ended).to.deep.equal(['2 writes, then ]']);
+  });
+
+  it('gathers a small answer and sends it with the end of the stream in one write', () => {
+    const ex = new ManualExchange(16);
+    const ended: string[] = [];
+    (ex as unknown as { end: (c?: Uint8Array) => void }).end = (c) => ended.push(Buffer.from(c!).toString());
+    const q = new OutputQueue(asExchange(ex), { coalesce: true, highWaterBytes: 100 }, 16);
+    q.push(lines('{"h":1}\n'));
+    q.push(lines('[1]\n'));
+    q.finish(undefined);
+    expect(ex.writes).to.deep.equal([]);
+    expect(ended).to.deep.equal(['{"h":1}\n[1]\n']);
+  });
+
+  it('starts writing a gathered answer once it outgrows one frame', () => {
+    const ex = new ManualExchange(8);
+    const q = new OutputQueue(asExchange(ex), { coalesce: true, highWaterBytes: 100 }, 8);
+    q.push(lines('[1]\n'));
+    expect(ex.writes).to.deep.equal([]);
+    q.push(lines('[22]\n'));
+    expect(ex.writes).to.deep.equal(['[1]\n']);
   });
 });

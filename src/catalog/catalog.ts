@@ -9,10 +9,16 @@ import type { DataSource } from './source.js';
 export class Catalog {
   private readonly sources: Map<string, DataSource>;
   private readonly types: Map<string, SqlType>;
+  private changes = 0;
 
   constructor(sources?: Map<string, DataSource>, types?: Map<string, SqlType>) {
     this.sources = new Map(sources);
     this.types = new Map(types);
+  }
+
+  /** Grows with every change: what was planned against an older version may be stale. */
+  get version(): number {
+    return this.changes;
   }
 
   sandbox(): Catalog {
@@ -31,10 +37,12 @@ export class Catalog {
   }
 
   putSource(source: DataSource): void {
+    this.changes++;
     this.sources.set(source.name, source);
   }
 
   removeSource(name: string): boolean {
+    this.changes++;
     return this.sources.delete(name);
   }
 
@@ -52,10 +60,12 @@ export class Catalog {
   }
 
   putType(name: string, type: SqlType): void {
+    this.changes++;
     this.types.set(name, type);
   }
 
   removeType(name: string): boolean {
+    this.changes++;
     return this.types.delete(name);
   }
 

@@ -7,7 +7,7 @@ import { Catalog } from '../catalog/catalog.js';
 import type { DataSource } from '../catalog/source.js';
 import { ErrorCode, KsqlError, KsqlStatementError } from '../errors.js';
 import { planSelect } from '../planner/plan-select.js';
-import { planPullQuery } from '../planner/pull-plan.js';
+import { planPullQuery, type PullQueryPlan } from '../planner/pull-plan.js';
 import { pullSettings, type PullSettings } from '../planner/pull-settings.js';
 import type { OutputColumn, QueryPlan } from '../planner/query-plan.js';
 import type * as ast from '../sql/ast.js';
@@ -15,6 +15,7 @@ import { resolveIdentifier } from '../sql/identifiers.js';
 import { parseSingle } from '../sql/parse.js';
 import { VariableScope } from '../sql/variables.js';
 import type { StartPosition, TopicLog, TopicStore } from '../store/topic-log.js';
+import { BoundedCache } from './bounded-cache.js';
 import { startPrint, type LineSink } from './print-topic.js';
 import { runStreamPullQuery, runTablePullQuery } from './pull-query.js';
 import { MaterializedTable } from './materialized-table.js';
@@ -65,6 +66,8 @@ export class Engine implements PersistentRuntime {
   readonly catalog = new Catalog();
   readonly queries = new QueryRegistry();
   private readonly materialized = new Map<string, MaterializedTable>();
+  /** Pull query plans by statement text, variables, properties and catalog version. */
+  private readonly pullPlans = new BoundedCache<string, PullQueryPlan>(1024);
   /** Running push queries that share one reader per distinct statement. */
   private readonly shared = new SharedPushQueries();
   private commandSequence = 0;
@@ -138,20 +141,27 @@ export class Engine implements PersistentRuntime {
 
   /** `/query-stream`: exactly one SELECT or PRINT, with case-sensitive variables. */
   prepareStream(sql: string, variables: Variables = {}, properties: Properties = {}): PreparedStream {
+    // Pull queries repeat: the same text against the same catalog plans the same way.
+    const cacheKey = `${this.catalog.version}\u0000${sql}\u0000${JSON.stringify(variables)}\u0000${JSON.stringify(properties)}`;
+    const cached = this.pullPlans.get(cacheKey);
+    if (cached) return this.preparePull(cached);
     const scope = VariableScope.from(variables, true);
     const stmt = parseSingle(sql, scope.size > 0 ? scope : undefined);
     if (stmt.kind === 'Print') return this.preparePrint(stmt, properties);
     if (stmt.kind !== 'Query') throw new KsqlStatementError('Neither a query nor a print statement', sql);
     const props = new Map(Object.entries(properties).map(([k, v]) => [k, String(v)]));
-    if (!stmt.emit) return this.preparePull(stmt, props);
+    if (!stmt.emit) {
+      const planned = planPullQuery(stmt, this.catalog, pullSettings(this.options.pullQueries, props), props);
+      this.pullPlans.set(cacheKey, planned);
+      return this.preparePull(planned);
+    }
     const plan = planSelect(stmt, this.catalog, { properties: props });
     this.topicOf(plan.source); // a source whose topic is gone fails here, before the query starts
     return this.preparePush(plan, offsetReset(properties, this.options.defaultOffsetReset), props);
   }
 
   /** A pull query: a scan of a stream's topic, or a read of a table's materialized state. */
-  private preparePull(stmt: ast.Query, properties: ReadonlyMap<string, string>): PreparedStream {
-    const { plan, access } = planPullQuery(stmt, this.catalog, pullSettings(this.options.pullQueries, properties), properties);
+  private preparePull({ plan, access }: PullQueryPlan): PreparedStream {
     const topic = this.topicOf(plan.source);
     if (plan.source.type !== 'TABLE') return { kind: 'pull', queryId: pullQueryId(), plan, run: (sink) => runStreamPullQuery(plan, topic, sink) };
     const table = this.materialized.get(plan.source.name);

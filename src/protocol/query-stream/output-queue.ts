@@ -32,6 +32,11 @@ export class OutputQueue {
   constructor(
     private readonly exchange: Exchange,
     private readonly options: OutputOptions,
+    /**
+     * Bytes to gather before the first write. A pull query's answer is usually small and ready
+     * at once: gathered, it leaves with the end of the stream in one write.
+     */
+    private gatherBytes = 0,
   ) {}
 
   /** Queues chunks of whole lines; a promise back means the queue is full until it resolves. */
@@ -44,19 +49,28 @@ export class OutputQueue {
       this.chunks.push(chunk);
       this.queuedBytes += chunk.length;
     }
-    if (!this.writing) void this.drain();
+    if (!this.writing && this.queuedBytes >= this.gatherBytes) void this.drain();
     if (!full) return undefined;
     return new Promise<void>((resolve) => this.waiters.push(resolve));
   }
 
-  /** Runs `then` once everything queued so far has been written (at once if nothing is). */
-  whenIdle(then: () => void): void {
-    if (!this.writing) then();
-    else this.idle = then;
+  /** Ends the response after everything queued, with `last` as its final bytes. */
+  finish(last: string | undefined): void {
+    if (this.writing) {
+      this.idle = () => this.finish(last);
+      return;
+    }
+    if (this.exchange.closed) return;
+    const rest = this.chunks.slice(this.head);
+    this.discard();
+    if (rest.length === 0) return this.exchange.end(last);
+    if (last !== undefined) rest.push(Buffer.from(last));
+    this.exchange.end(rest.length === 1 ? rest[0] : Buffer.concat(rest));
   }
 
   private async drain(): Promise<void> {
     this.writing = true;
+    this.gatherBytes = 0;
     while (this.head < this.chunks.length && !this.exchange.closed) {
       const chunk = this.next();
       await this.exchange.write(chunk);

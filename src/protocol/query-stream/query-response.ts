@@ -8,10 +8,19 @@
 import { compileRowWriter } from '../../codec/json-write.js';
 import { ErrorCode } from '../../errors.js';
 import type { EndReason, OutputBatch, OutputRow, QuerySink } from '../../engine/sink.js';
-import type { SqlType } from '../../sql/types.js';
+import type { OutputColumn } from '../../planner/query-plan.js';
 import type { Exchange } from '../../transport/exchange.js';
 import type { OutputFormat, QueryHeader } from './output-format.js';
 import { OutputQueue, type OutputOptions } from './output-queue.js';
+
+/** Row writers compiled once per plan's columns (a cached pull plan answers many requests). */
+const rowWriters = new WeakMap<readonly OutputColumn[], (row: readonly unknown[]) => string>();
+
+function rowWriterFor(columns: readonly OutputColumn[]): (row: readonly unknown[]) => string {
+  let writer = rowWriters.get(columns);
+  if (!writer) rowWriters.set(columns, (writer = compileRowWriter(columns.map((c) => c.type))));
+  return writer;
+}
 
 export class QueryResponse implements QuerySink {
   private readonly writeRow: (row: readonly unknown[]) => string;
@@ -22,11 +31,13 @@ export class QueryResponse implements QuerySink {
   constructor(
     private readonly exchange: Exchange,
     private readonly format: OutputFormat,
-    types: readonly SqlType[],
+    columns: readonly OutputColumn[],
     private readonly options: OutputOptions,
+    /** A pull query: its answer is gathered and leaves with the end of the stream when small. */
+    gather = false,
   ) {
-    this.writeRow = compileRowWriter(types);
-    this.out = new OutputQueue(exchange, options);
+    this.writeRow = rowWriterFor(columns);
+    this.out = new OutputQueue(exchange, options, gather ? exchange.maxChunkBytes : 0);
     this.encoding = `${format.name}/${exchange.maxChunkBytes}/${options.coalesce ? 'lines' : 'rows'}`;
   }
 
@@ -74,8 +85,7 @@ export class QueryResponse implements QuerySink {
   end(reason: EndReason): void {
     if (this.ended) return;
     this.ended = true;
-    const last = this.format.end(reason);
-    this.out.whenIdle(() => this.exchange.end(last));
+    this.out.finish(this.format.end(reason));
   }
 
   /** A failure after the header: one error element, then the end (spec §2.9). */
@@ -83,7 +93,6 @@ export class QueryResponse implements QuerySink {
     if (this.ended) return;
     this.ended = true;
     const message = `${err.name === 'Error' ? 'java.lang.RuntimeException' : err.name}: ${err.message}`;
-    const last = this.format.error({ '@type': 'generic_error', error_code: ErrorCode.SERVER_ERROR, message });
-    this.out.whenIdle(() => this.exchange.end(last));
+    this.out.finish(this.format.error({ '@type': 'generic_error', error_code: ErrorCode.SERVER_ERROR, message }));
   }
 }

@@ -37,16 +37,24 @@ export async function handleQueryStream(
   if (prepared.kind === 'print') return startPrint(exchange, prepared, mediaType);
   const isPull = prepared.kind === 'pull';
   const kind = prepared.kind === 'push' && prepared.scalable ? 'scalable' : prepared.kind;
-  const response = new QueryResponse(exchange, outputFormatFor(mediaType, kind), prepared.plan.columns.map((c) => c.type), output);
+  const response = new QueryResponse(exchange, outputFormatFor(mediaType, kind), prepared.plan.columns, output, isPull);
   response.start(queryHeader(prepared.queryId, prepared.plan.columns, isPull));
   if (prepared.kind === 'push') prepared.start(response);
   else await prepared.run(response);
 }
 
+/** What a header says about the columns, kept per plan: a cached pull plan answers many requests. */
+const columnHeaders = new WeakMap<readonly OutputColumn[], Omit<QueryHeader, 'queryId'>>();
+
 export function queryHeader(queryId: string, columns: readonly OutputColumn[], isPull: boolean): QueryHeader {
-  const types = columns.map((c) => typeToString(c.type));
-  const schema = columns.map((c, i) => `\`${c.name}\` ${types[i]}${isPull && c.isKey ? ' KEY' : ''}`).join(', ');
-  return { queryId, columnNames: columns.map((c) => c.name), columnTypes: types, schema };
+  let described = columnHeaders.get(columns);
+  if (!described) {
+    const types = columns.map((c) => typeToString(c.type));
+    const schema = columns.map((c, i) => `\`${c.name}\` ${types[i]}${isPull && c.isKey ? ' KEY' : ''}`).join(', ');
+    described = { columnNames: columns.map((c) => c.name), columnTypes: types, schema };
+    columnHeaders.set(columns, described);
+  }
+  return { queryId, ...described };
 }
 
 /** PRINT is served only in the delimited type (spec §3.3); the response has no Content-Type. */
