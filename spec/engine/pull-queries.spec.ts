@@ -77,6 +77,21 @@ describe('pull queries over tables', () => {
     expect((await pull(gw, 'SELECT K FROM T LIMIT 0;')).rows).to.deep.equal([]);
   });
 
+  it('plans a repeated statement once, and plans it again after the catalog changes', async () => {
+    const sql = "SELECT * FROM T WHERE K = 'which';";
+    expect(await pull(gw, sql)).to.deep.equal({ status: 200, rows: [['which', 0]] });
+    expect(await pull(gw, sql)).to.deep.equal({ status: 200, rows: [['which', 0]] });
+    await ksql(gw, 'DROP TABLE T;');
+    expect((await pull(gw, sql)).status).to.equal(400);
+    await ksql(gw, "CREATE SOURCE TABLE T (K STRING PRIMARY KEY, V INT, W STRING) WITH (kafka_topic='t2', value_format='JSON', partitions=1);");
+    await produce(gw, 't2', [{ key: 'which', value: { V: 7, W: 'w' } }]);
+    await sleep(50);
+    expect(await pull(gw, sql)).to.deep.equal({ status: 200, rows: [['which', 7, 'w']] });
+    const scan = 'SELECT K FROM T;';
+    expect((await pull(gw, scan)).status).to.equal(200);
+    expect((await pull(gw, scan, NO_SCANS)).status).to.equal(400);
+  });
+
   it('looks keys up: IN keys grouped by the partition they hash to, in the order named, each once', async () => {
     const named = ['would', 'about', 'missing', 'which', 'about', 'these'];
     const res = await pull(gw, `SELECT K, V FROM T WHERE K IN (${named.map((k) => `'${k}'`).join(', ')});`, NO_SCANS);
