@@ -9,6 +9,7 @@
  * bigint, numbers with a fraction or exponent as JsonFloat.
  */
 import { JsonFloat } from '../codec/json-parse.js';
+import { jsonNodeText } from '../codec/json-node-text.js';
 import { Decimal } from '../sql/decimal.js';
 import type { SqlType } from '../sql/types.js';
 import { parseDate, parseTime, parseTimestamp } from './time-parse.js';
@@ -136,12 +137,10 @@ function toDecimal(v: unknown, type: SqlType & { kind: 'DECIMAL' }): Decimal {
   return scaled;
 }
 
+/** Lenient: any JSON value, objects and arrays included, read as ksqlDB reads it into a STRING. */
 function toStringValue(v: unknown, type: SqlType, mode: CoerceMode): string {
   if (typeof v === 'string') return v;
-  if (mode === 'lenient') {
-    if (typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean') return String(v);
-    if (v instanceof JsonFloat) return v.text;
-  }
+  if (mode === 'lenient') return jsonNodeText(v);
   fail(v, type);
 }
 
