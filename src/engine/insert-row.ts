@@ -3,34 +3,90 @@
  * rules (protocol spec §5.3): names resolved like identifiers (unquoted upper-cased), duplicates
  * after that refused, key columns required, value columns optional, unknown fields (ROWTIME and
  * headers included) ignored, strict coercion. The record timestamp is the server's clock.
+ *
+ * Inserts are a hot path: each source gets a converter built once, which resolves each distinct
+ * field name once and fills the key and value columns by position.
  */
 import { coerce, CoercionError } from '../catalog/coerce.js';
+import { serdesOf } from '../catalog/formats/serde-factory.js';
 import type { DataSource } from '../catalog/source.js';
+import type { Column } from '../catalog/schema.js';
 import { badRequest } from '../errors.js';
 import type { ProducerRecord } from '../store/topic-log.js';
 import { resolveIdentifier } from '../sql/identifiers.js';
-import { encodeRecord } from './record-encoder.js';
+
+type Converter = (row: Record<string, unknown>) => ProducerRecord;
+
+const converters = new WeakMap<DataSource, Converter>();
 
 export function rowToRecord(source: DataSource, row: Record<string, unknown>): ProducerRecord {
-  const given = new Map<string, unknown>();
-  for (const [field, value] of Object.entries(row)) {
-    const name = resolveIdentifier(field);
-    if (given.has(name)) throw badRequest(`Duplicate field name: ${name}`);
-    given.set(name, value);
-  }
-  const values = new Map<string, unknown>();
-  for (const column of source.schema.columns) {
-    if (column.namespace === 'HEADER') continue;
-    const raw = given.get(column.name);
-    if (column.namespace === 'KEY' && (raw === undefined || (raw === null && source.type === 'TABLE'))) {
-      throw badRequest(`Key field must be specified: ${column.name}`);
+  let convert = converters.get(source);
+  if (!convert) converters.set(source, (convert = compileConverter(source)));
+  return convert(row);
+}
+
+/** Distinct field names remembered per source; a client inventing names forever costs no more. */
+const MAX_REMEMBERED_NAMES = 4096;
+const UNKNOWN = -1;
+
+function compileConverter(source: DataSource): Converter {
+  const serdes = serdesOf(source);
+  const keyCount = source.schema.key.length;
+  const valueCount = source.schema.value.length;
+  // Checked in the order the schema declares its columns, as errors are reported in that order.
+  const columns = source.schema.columns.filter((c) => c.namespace !== 'HEADER');
+  const slots = columns.map((c) => (c.namespace === 'KEY' ? source.schema.key.indexOf(c) : keyCount + source.schema.value.indexOf(c)));
+  const positions = new Map(columns.map((c, i) => [c.name, i]));
+  const fields = new Map<string, { readonly name: string; readonly at: number }>();
+  const fieldOf = (raw: string): { readonly name: string; readonly at: number } => {
+    let field = fields.get(raw);
+    if (!field) {
+      if (fields.size >= MAX_REMEMBERED_NAMES) fields.clear();
+      const name = resolveIdentifier(raw);
+      field = { name, at: positions.get(name) ?? UNKNOWN };
+      fields.set(raw, field);
     }
-    try {
-      values.set(column.name, coerce(raw, column.type, 'strict'));
-    } catch (err) {
-      if (err instanceof CoercionError) throw badRequest(err.message);
-      throw err;
+    return field;
+  };
+  const isTable = source.type === 'TABLE';
+  return (row) => {
+    const given: unknown[] = new Array(columns.length);
+    let unknownNames: Set<string> | undefined;
+    for (const raw in row) {
+      if (!Object.hasOwn(row, raw)) continue;
+      const { name, at } = fieldOf(raw);
+      if (at === UNKNOWN) {
+        unknownNames ??= new Set();
+        if (unknownNames.has(name)) throw badRequest(`Duplicate field name: ${name}`);
+        unknownNames.add(name);
+      } else {
+        if (given[at] !== undefined) throw badRequest(`Duplicate field name: ${name}`);
+        given[at] = row[raw] === undefined ? null : row[raw];
+      }
     }
+    const out: unknown[] = new Array(keyCount + valueCount);
+    let keyAllNull = true;
+    for (let i = 0; i < columns.length; i++) {
+      const column = columns[i]!;
+      const raw = given[i];
+      if (column.namespace === 'KEY') {
+        if (raw === undefined || (raw === null && isTable)) throw badRequest(`Key field must be specified: ${column.name}`);
+      }
+      const value = coerceStrict(raw, column);
+      if (column.namespace === 'KEY' && value !== null) keyAllNull = false;
+      out[slots[i]!] = value;
+    }
+    // All-NULL key columns stand for a record without a key (record-encoder.ts).
+    const key = keyCount === 0 || keyAllNull ? null : serdes.key.serialize(out.slice(0, keyCount));
+    return { key, value: serdes.value.serialize(out.slice(keyCount)) };
+  };
+}
+
+function coerceStrict(raw: unknown, column: Column): unknown {
+  try {
+    return coerce(raw, column.type, 'strict');
+  } catch (err) {
+    if (err instanceof CoercionError) throw badRequest(err.message);
+    throw err;
   }
-  return encodeRecord(source, values);
 }
