@@ -19,7 +19,15 @@ import { BIGINT, typeToString, type SqlType } from '../sql/types.js';
 import type { OutputColumn } from './query-plan.js';
 import { findTableFunction } from './table-functions.js';
 import { windowPlan, type WindowPlan } from './window-plan.js';
-import { canonicalText, columnAliasGenerator, implicitName, inClause, missingKeyExpressions, rejectDuplicates } from './select-columns.js';
+import {
+  canonicalText,
+  columnAliasGenerator,
+  inClause,
+  missingKeyExpressions,
+  rejectDuplicates,
+  selectItemName,
+  structFieldAliases,
+} from './select-columns.js';
 
 export interface AggregateCall {
   readonly aggregator: Aggregator;
@@ -242,7 +250,9 @@ function compileSelect(
   const projection: Evaluator[] = [];
   const columns: OutputColumn[] = [];
   const keyOf: (string | undefined)[] = groups.map(() => undefined);
-  const nextName = columnAliasGenerator(source.schema.columns.map((c) => c.name));
+  const taken = source.schema.columns.map((c) => c.name);
+  const nextName = columnAliasGenerator(taken);
+  const fieldName = structFieldAliases(taken);
   const items: { expr: ast.Expression; alias?: string }[] = query.select.flatMap((item) =>
     item.kind === 'AllColumns'
       ? source.schema.columns.map((c) => ({ expr: { kind: 'ColumnRef', name: c.name } as ast.Expression }))
@@ -251,7 +261,7 @@ function compileSelect(
   for (const item of items) {
     const c = inClause(() => compileOver(item.expr, 'SELECT'), (detail) => `Invalid Select: ${detail}`);
     if (c.type === null) throw semanticError(item.expr.loc, `Can't determine the type of the expression NULL in SELECT; use CAST.`);
-    const name = item.alias ?? implicitName(item.expr) ?? nextName();
+    const name = item.alias ?? selectItemName(item.expr, fieldName, nextName);
     const group = groups.findIndex((g) => g.text === canonicalText(item.expr));
     const isKey = group >= 0 && keyOf[group] === undefined;
     if (group >= 0 && keyOf[group] !== undefined && sinkName !== undefined) {

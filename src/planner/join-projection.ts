@@ -18,7 +18,15 @@ import { compileWithTableFunction, findTableFunction } from './table-functions.j
 import { leaves, type JoinTree } from './join-tree.js';
 import { PSEUDO_COLUMNS, WINDOW_COLUMNS } from './input-row.js';
 import type { OutputColumn } from './query-plan.js';
-import { canonicalText, columnAliasGenerator, implicitName, inClause, missingKeyExpressions, rejectDuplicates } from './select-columns.js';
+import {
+  canonicalText,
+  columnAliasGenerator,
+  implicitName,
+  inClause,
+  missingKeyExpressions,
+  rejectDuplicates,
+  structFieldAliases,
+} from './select-columns.js';
 
 export interface JoinPartitionKey {
   /** As written, qualified: for messages. */
@@ -188,28 +196,3 @@ export function joinImplicitName(qualified: ast.Expression, sources: JoinSources
   return sources.isClashing(qualified.name) ? joinColumnName(qualified.source, qualified.name) : qualified.name;
 }
 
-/**
- * A struct field projected without an alias is named after the field, numbered past the source
- * columns of the same name (ColumnNames' StructFieldAliasGenerator).
- */
-function structFieldAliases(taken: readonly string[]): (field: string) => string {
-  const used = new Map<string, Set<number>>();
-  const split = (name: string): [string, number] => {
-    const m = /^(.*?)(?:_(\d+))?$/.exec(name)!;
-    return [m[1]!, m[2] === undefined ? 0 : Number(m[2])];
-  };
-  for (const name of taken) {
-    const [base, n] = split(name);
-    if (!used.has(base)) used.set(base, new Set());
-    used.get(base)!.add(n);
-  }
-  return (field) => {
-    const [base] = split(field);
-    const set = used.get(base) ?? new Set<number>();
-    used.set(base, set);
-    let n = 0;
-    while (set.has(n)) n++;
-    set.add(n);
-    return n === 0 ? base : `${base}_${n}`;
-  };
-}

@@ -18,7 +18,15 @@ import { compileWithTableFunction, findTableFunction } from './table-functions.j
 import { isAggregateQuery, planAggregation } from './aggregation.js';
 import { planJoin } from './join-plan.js';
 import { planPartitioning, requirePartitionKeys, type Partitioning } from './partitioning.js';
-import { canonicalText, columnAliasGenerator, implicitName, inClause, rejectDuplicates } from './select-columns.js';
+import {
+  canonicalText,
+  columnAliasGenerator,
+  implicitName,
+  inClause,
+  rejectDuplicates,
+  selectItemName,
+  structFieldAliases,
+} from './select-columns.js';
 import type { OutputColumn, QueryPlan } from './query-plan.js';
 
 export interface PlanOptions {
@@ -137,7 +145,9 @@ function compileProjection(
   const columns: OutputColumn[] = [];
   const explode: number[] = [];
   const keyOf: (string | undefined)[] = partition ? partition.keys.map(() => undefined) : [];
-  const nextName = columnAliasGenerator(source.schema.columns.map((c) => c.name));
+  const taken = source.schema.columns.map((c) => c.name);
+  const nextName = columnAliasGenerator(taken);
+  const fieldName = structFieldAliases(taken);
   for (const item of query.select) {
     if (item.kind === 'AllColumns') {
       if (partition) expandAllRekeyed(source, partition, nextName, projection, columns, keyOf);
@@ -150,7 +160,7 @@ function compileProjection(
     }
     const c = inClause(() => compileItem(item.expr, scope), (detail) => `Invalid Select: ${detail}`);
     if (c.type === null) throw semanticError(item.expr.loc, `Can't determine the type of the expression NULL in SELECT; use CAST.`);
-    const name = item.alias ?? implicitName(item.expr) ?? nextName();
+    const name = item.alias ?? selectItemName(item.expr, fieldName, nextName);
     if (findTableFunction(item.expr)) explode.push(projection.length);
     projection.push(c.eval);
     const ref = item.expr.kind === 'ColumnRef' ? source.schema.find(item.expr.name) : undefined;

@@ -27,6 +27,33 @@ export function columnAliasGenerator(taken: readonly string[]): () => string {
   };
 }
 
+/**
+ * A struct field projected without an alias is named after the field, numbered past the source
+ * columns of the same name and the fields named before (ColumnNames' StructFieldAliasGenerator):
+ * `itemid->itemid` over a source with an ITEMID column is ITEMID_1.
+ */
+export function structFieldAliases(taken: readonly string[]): (field: string) => string {
+  const used = new Map<string, Set<number>>();
+  const split = (name: string): [string, number] => {
+    const m = /^(.*?)(?:_(\d+))?$/.exec(name)!;
+    return [m[1]!, m[2] === undefined ? 0 : Number(m[2])];
+  };
+  for (const name of taken) {
+    const [base, n] = split(name);
+    if (!used.has(base)) used.set(base, new Set());
+    used.get(base)!.add(n);
+  }
+  return (field) => {
+    const [base] = split(field);
+    const set = used.get(base) ?? new Set<number>();
+    used.set(base, set);
+    let n = 0;
+    while (set.has(n)) n++;
+    set.add(n);
+    return n === 0 ? base : `${base}_${n}`;
+  };
+}
+
 /** The name a select item gets without an alias: a column's name or a struct field's. */
 export function implicitName(expr: ast.Expression): string | undefined {
   if (expr.kind === 'ColumnRef') return expr.name;
@@ -56,4 +83,14 @@ export function missingKeyExpressions(sinkName: string, role: 'grouping' | 'part
   return new KsqlStatementError(
     `The query used to build \`${sinkName}\` must include the ${role} ${noun} ${wordList(missing)} in its projection (eg, SELECT ${missing.join(', ')}...).`,
   );
+}
+
+/**
+ * The name of a select item written without an alias, as ksqlDB's AstSanitizer gives it: a column
+ * keeps its name, a struct field is named by `fieldName`, anything else by `nextName` (KSQL_COL_n).
+ */
+export function selectItemName(expr: ast.Expression, fieldName: (field: string) => string, nextName: () => string): string {
+  if (expr.kind === 'ColumnRef') return expr.name;
+  if (expr.kind === 'StructDeref' && expr.field !== '*') return fieldName(expr.field);
+  return nextName();
 }
