@@ -122,10 +122,23 @@ function delimiterOf(text: string, side: 'KEY' | 'VALUE'): string {
 
 const KAFKA_TYPES = new Set(['INTEGER', 'BIGINT', 'DOUBLE', 'STRING', 'BYTES']);
 
-function unsupportedType(format: FormatName, type: SqlType): string | undefined {
-  if (format === 'KAFKA' && !KAFKA_TYPES.has(type.kind)) return type.kind;
-  if (format === 'DELIMITED' && (type.kind === 'ARRAY' || type.kind === 'MAP' || type.kind === 'STRUCT')) return type.kind;
+/** Why the format cannot hold a column of this type (the reason ksqlDB's serde factory gives), if it cannot. */
+function unsupportedType(format: FormatName, column: Column): string | undefined {
+  const kind = column.type.kind;
+  if (format === 'KAFKA' && !KAFKA_TYPES.has(kind)) return `The 'KAFKA' format does not support type '${kind}'`;
+  if (format === 'DELIMITED' && (kind === 'ARRAY' || kind === 'MAP' || kind === 'STRUCT')) {
+    return `The 'DELIMITED' format does not support type '${kind}', column: \`${column.name}\``;
+  }
+  // A JSON object's keys are strings; ksqlDB's JSON serde refuses any other key type, however deep.
+  if (format === 'JSON' && hasNonStringMapKey(column.type)) return 'JSON only supports MAP types with STRING keys';
   return undefined;
+}
+
+function hasNonStringMapKey(type: SqlType): boolean {
+  if (type.kind === 'MAP') return type.key.kind !== 'STRING' || hasNonStringMapKey(type.value);
+  if (type.kind === 'ARRAY') return hasNonStringMapKey(type.element);
+  if (type.kind === 'STRUCT') return type.fields.some((f) => hasNonStringMapKey(f.type));
+  return false;
 }
 
 function checkColumns(format: FormatName, columns: readonly Column[], side: 'Key' | 'Value'): void {
@@ -136,12 +149,8 @@ function checkColumns(format: FormatName, columns: readonly Column[], side: 'Key
   }
   if (side === 'Key') checkMapKeys(columns);
   for (const c of columns) {
-    const bad = unsupportedType(format, c.type);
-    if (bad) {
-      throw new KsqlStatementError(
-        `${side} format does not support schema.\nformat: ${format}\nschema: ${describe()}\nreason: The '${format}' format does not support type '${bad}'${format === 'DELIMITED' ? `, column: \`${c.name}\`` : ''}`,
-      );
-    }
+    const reason = unsupportedType(format, c);
+    if (reason) throw new KsqlStatementError(`${side} format does not support schema.\nformat: ${format}\nschema: ${describe()}\nreason: ${reason}`);
   }
   if (format === 'KAFKA' && columns.length > 1) {
     throw new KsqlStatementError(
