@@ -6,6 +6,7 @@
 import { expect } from 'chai';
 import http2 from 'node:http2';
 import { startGateway, type Gateway } from '../../src/gateway.js';
+import { DEFAULT_OUTPUT_OPTIONS } from '../../src/protocol/query-stream/output-queue.js';
 import { ksql, produce, sleep } from '../support/gateway.js';
 
 interface Subscriber {
@@ -54,7 +55,7 @@ describe('shared push queries', () => {
   let session: http2.ClientHttp2Session;
 
   beforeEach(async () => {
-    gw = await startGateway({ host: '127.0.0.1', port: 0, output: { coalesce: true, highWaterBytes: 128 * 1024 } });
+    gw = await startGateway({ host: '127.0.0.1', port: 0, output: { ...DEFAULT_OUTPUT_OPTIONS, maxQueuedBytes: 128 * 1024 } });
     await ksql(gw, "CREATE STREAM S (K STRING KEY, ID INT, V STRING) WITH (kafka_topic='s', value_format='JSON', partitions=2);");
     session = http2.connect(gw.url, { settings: { initialWindowSize: 4 * 1024 * 1024 } });
     session.on('connect', () => session.setLocalWindowSize(16 * 1024 * 1024));

@@ -4,7 +4,7 @@
  * high-water mark that holds a query back.
  */
 import { expect } from 'chai';
-import { OutputQueue } from '../../src/protocol/query-stream/output-queue.js';
+import { DEFAULT_OUTPUT_OPTIONS, OutputQueue, type EncodedRows, type OutputOptions } from '../../src/protocol/query-stream/output-queue.js';
 import type { Exchange } from '../../src/transport/exchange.js';
 
 class ManualExchange {
@@ -34,13 +34,14 @@ class ManualExchange {
   }
 }
 
-const lines = (...texts: string[]): Buffer[] => texts.map((t) => Buffer.from(t));
+const lines = (...texts: string[]): EncodedRows => ({ chunks: texts.map((t) => Buffer.from(t)), rows: texts.map(() => 1) });
+const options = (o: Partial<OutputOptions>): OutputOptions => ({ ...DEFAULT_OUTPUT_OPTIONS, ...o });
 const asExchange = (e: ManualExchange): Exchange => e as unknown as Exchange;
 
 describe('output queue', () => {
   it('writes at once when idle, keeps one write in flight, and joins what became ready meanwhile', async () => {
     const ex = new ManualExchange(16);
-    const q = new OutputQueue(asExchange(ex), { coalesce: true, highWaterBytes: 1000 });
+    const q = new OutputQueue(asExchange(ex), options({ coalesce: true, maxQueuedBytes: 1000 }));
     q.push(lines('[1]\n'));
     expect(ex.writes).to.deep.equal(['[1]\n']);
     q.push(lines('[2]\n'));
@@ -52,7 +53,7 @@ describe('output queue', () => {
 
   it('never joins chunks past one frame, so no line is split across frames', async () => {
     const ex = new ManualExchange(10);
-    const q = new OutputQueue(asExchange(ex), { coalesce: true, highWaterBytes: 1000 });
+    const q = new OutputQueue(asExchange(ex), options({ coalesce: true, maxQueuedBytes: 1000 }));
     q.push(lines('[0]\n'));
     q.push(lines('[11]\n', '[22]\n', '[33]\n', '[4444444444]\n', '[5]\n'));
     for (let i = 0; i < 5; i++) await ex.complete();
@@ -62,7 +63,7 @@ describe('output queue', () => {
 
   it('writes every chunk on its own when coalescing is off', async () => {
     const ex = new ManualExchange(1000);
-    const q = new OutputQueue(asExchange(ex), { coalesce: false, highWaterBytes: 1000 });
+    const q = new OutputQueue(asExchange(ex), options({ coalesce: false, maxQueuedBytes: 1000 }));
     q.push(lines('[1]\n', '[2]\n'));
     q.push(lines('[3]\n'));
     for (let i = 0; i < 3; i++) await ex.complete();
@@ -71,7 +72,7 @@ describe('output queue', () => {
 
   it('holds the writer back past the high-water mark until half of it is written', async () => {
     const ex = new ManualExchange(4);
-    const q = new OutputQueue(asExchange(ex), { coalesce: true, highWaterBytes: 8 });
+    const q = new OutputQueue(asExchange(ex), options({ coalesce: true, maxQueuedBytes: 8 }));
     expect(q.push(lines('[1]\n', '[2]\n'))).to.equal(undefined);
     expect(q.push(lines('[3]\n'))).to.equal(undefined);
     const full = q.push(lines('[4]\n'));
@@ -87,7 +88,7 @@ describe('output queue', () => {
 
   it('releases a held writer and drops what is queued when the client goes away', async () => {
     const ex = new ManualExchange(4);
-    const q = new OutputQueue(asExchange(ex), { coalesce: true, highWaterBytes: 4 });
+    const q = new OutputQueue(asExchange(ex), options({ coalesce: true, maxQueuedBytes: 4 }));
     q.push(lines('[1]\n', '[2]\n', '[3]\n'));
     const full = q.push(lines('[4]\n'));
     ex.close();
@@ -99,7 +100,7 @@ describe('output queue', () => {
     const ex = new ManualExchange(4);
     const ended: string[] = [];
     (ex as unknown as { end: (c?: Uint8Array) => void }).end = (c) => ended.push(`${ex.writes.length} writes, then ${c ? Buffer.from(c).toString() : 'nothing'}`);
-    const q = new OutputQueue(asExchange(ex), { coalesce: true, highWaterBytes: 100 });
+    const q = new OutputQueue(asExchange(ex), options({ coalesce: true, maxQueuedBytes: 100 }));
     q.push(lines('[1]\n', '[2]\n'));
     q.finish(']');
     expect(ended).to.deep.equal([]);
@@ -112,7 +113,7 @@ describe('output queue', () => {
     const ex = new ManualExchange(16);
     const ended: string[] = [];
     (ex as unknown as { end: (c?: Uint8Array) => void }).end = (c) => ended.push(Buffer.from(c!).toString());
-    const q = new OutputQueue(asExchange(ex), { coalesce: true, highWaterBytes: 100 }, 16);
+    const q = new OutputQueue(asExchange(ex), options({ coalesce: true, maxQueuedBytes: 100 }), 16);
     q.push(lines('{"h":1}\n'));
     q.push(lines('[1]\n'));
     q.finish(undefined);
@@ -122,10 +123,43 @@ describe('output queue', () => {
 
   it('starts writing a gathered answer once it outgrows one frame', () => {
     const ex = new ManualExchange(8);
-    const q = new OutputQueue(asExchange(ex), { coalesce: true, highWaterBytes: 100 }, 8);
+    const q = new OutputQueue(asExchange(ex), options({ coalesce: true, maxQueuedBytes: 100 }), 8);
     q.push(lines('[1]\n'));
     expect(ex.writes).to.deep.equal([]);
     q.push(lines('[22]\n'));
     expect(ex.writes).to.deep.equal(['[1]\n']);
+  });
+
+  it('holds the writer back past the row limit too', async () => {
+    const ex = new ManualExchange(100);
+    const q = new OutputQueue(asExchange(ex), options({ maxQueuedRows: 2 }));
+    q.push(lines('[1]\n', '[2]\n', '[3]\n'));
+    expect(q.push(lines('[4]\n'))).to.be.instanceOf(Promise);
+  });
+
+  it('gives up on a client that reads nothing while the queue stays full, and releases the query', async () => {
+    const ex = new ManualExchange(4);
+    const q = new OutputQueue(asExchange(ex), options({ maxQueuedRows: 1, stallTimeoutMs: 20 }));
+    const stalls: { rows: number; bytes: number }[] = [];
+    q.onStall = (queued) => {
+      stalls.push(queued);
+      q.discard();
+    };
+    q.push(lines('[1]\n', '[2]\n', '[3]\n'));
+    await q.push(lines('[4]\n'));
+    expect(stalls).to.deep.equal([{ rows: 4, bytes: 16 }]);
+  });
+
+  it('does not give up on a client that keeps reading', async () => {
+    const ex = new ManualExchange(4);
+    const q = new OutputQueue(asExchange(ex), options({ maxQueuedRows: 1, stallTimeoutMs: 50 }));
+    let stalled = false;
+    q.onStall = () => (stalled = true);
+    q.push(lines('[1]\n', '[2]\n'));
+    const full = q.push(lines('[3]\n'));
+    for (let i = 0; i < 3; i++) await ex.complete();
+    await full;
+    await new Promise((r) => setTimeout(r, 80));
+    expect(stalled).to.equal(false);
   });
 });

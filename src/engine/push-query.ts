@@ -108,6 +108,8 @@ async function pump(
     if (limit !== undefined && emitted >= limit) return finish(() => sink.end('limit'));
     if (full) await full;
   }
+  // The sink ended itself (a client given up on) or a topic went away: let go of the cursors.
+  finish(() => undefined);
 }
 
 /** The input whose next waiting record is oldest (the first such input on a tie), or -1. */

@@ -11,7 +11,10 @@ import type { EndReason, OutputBatch, OutputRow, QuerySink } from '../../engine/
 import type { OutputColumn } from '../../planner/query-plan.js';
 import type { Exchange } from '../../transport/exchange.js';
 import type { OutputFormat, QueryHeader } from './output-format.js';
-import { OutputQueue, type OutputOptions } from './output-queue.js';
+import { OutputQueue, type EncodedRows, type OutputOptions } from './output-queue.js';
+
+/** The response gave up on a client that stopped reading. */
+class SlowClientError extends Error {}
 
 /** Row writers compiled once per plan's columns (a cached pull plan answers many requests). */
 const rowWriters = new WeakMap<readonly OutputColumn[], (row: readonly unknown[]) => string>();
@@ -38,13 +41,14 @@ export class QueryResponse implements QuerySink {
   ) {
     this.writeRow = rowWriterFor(columns);
     this.out = new OutputQueue(exchange, options, gather ? exchange.maxChunkBytes : 0);
+    this.out.onStall = (queued) => this.giveUp(queued);
     this.encoding = `${format.name}/${exchange.maxChunkBytes}/${options.coalesce ? 'lines' : 'rows'}`;
   }
 
   start(header: QueryHeader): void {
     this.exchange.respond({ status: 200, headers: { 'content-type': this.format.contentType } });
     this.exchange.flushHeaders();
-    this.out.push([Buffer.from(this.format.header(header))]);
+    this.out.push({ chunks: [Buffer.from(this.format.header(header))], rows: [0] });
   }
 
   get closed(): boolean {
@@ -61,25 +65,46 @@ export class QueryResponse implements QuerySink {
   }
 
   /** The rows' text in chunks of whole elements, each within one frame (or one chunk per row). */
-  private encode(rows: readonly OutputRow[]): Buffer[] {
+  private encode(rows: readonly OutputRow[]): EncodedRows {
     const limit = this.options.coalesce ? this.exchange.maxChunkBytes : 0;
     const chunks: Buffer[] = [];
+    const counts: number[] = [];
     let text = '';
     let bytes = 0;
+    let count = 0;
     for (const row of rows) {
       const piece = this.format.row(this.writeRow(row.values), row.tombstone);
       if (piece === undefined) continue;
       const size = Buffer.byteLength(piece);
       if (bytes > 0 && bytes + size > limit) {
         chunks.push(Buffer.from(text));
+        counts.push(count);
         text = '';
         bytes = 0;
+        count = 0;
       }
       text += piece;
       bytes += size;
+      count++;
     }
-    if (bytes > 0) chunks.push(Buffer.from(text));
-    return chunks;
+    if (bytes > 0) {
+      chunks.push(Buffer.from(text));
+      counts.push(count);
+    }
+    return { chunks, rows: counts };
+  }
+
+  /**
+   * A client that read nothing while its queue stayed full: what waits is dropped and the
+   * response ends with an error element that says why (spec §2.9), so the query stops.
+   */
+  private giveUp(queued: { rows: number; bytes: number }): void {
+    this.out.discard();
+    this.fail(
+      new SlowClientError(
+        `Push query ended: the client read nothing for ${this.options.stallTimeoutMs} ms while ${queued.rows} rows (${queued.bytes} bytes) were waiting to be sent`,
+      ),
+    );
   }
 
   end(reason: EndReason): void {
@@ -92,7 +117,7 @@ export class QueryResponse implements QuerySink {
   fail(err: Error): void {
     if (this.ended) return;
     this.ended = true;
-    const message = `${err.name === 'Error' ? 'java.lang.RuntimeException' : err.name}: ${err.message}`;
+    const message = err instanceof SlowClientError ? err.message : `${err.name === 'Error' ? 'java.lang.RuntimeException' : err.name}: ${err.message}`;
     this.out.finish(this.format.error({ '@type': 'generic_error', error_code: ErrorCode.SERVER_ERROR, message }));
   }
 }
