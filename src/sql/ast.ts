@@ -89,7 +89,8 @@ export interface Unary extends Node {
   readonly operand: Expression;
 }
 
-export type ArithmeticOp = '+' | '-' | '*' | '/' | '%' | '||';
+/** `||` is not among them: it becomes a call of CONCAT. */
+export type ArithmeticOp = '+' | '-' | '*' | '/' | '%';
 export interface Binary extends Node {
   readonly kind: 'Binary';
   readonly op: ArithmeticOp;

@@ -111,6 +111,8 @@ export class ExpressionBuilder {
     const loc = this.loc(op);
     const name = op.tokenType.name;
     if (name === 'AND' || name === 'OR') return { kind: 'Logical', op: name, left, right, loc };
+    // `a || b` is a call of CONCAT, located at the `||` (ksqlDB's AstBuilder#visitConcatenation).
+    if (name === 'CONCAT') return { kind: 'FunctionCall', name: 'CONCAT', args: [left, right], star: false, distinct: false, loc };
     return { kind: 'Binary', op: op.image as BinaryOp, left, right, loc };
   }
 
