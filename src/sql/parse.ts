@@ -130,13 +130,17 @@ const TOO_DEEP =
   'Error processing statement: Statement is too large to parse. ' +
   'This may be caused by having too many nested expressions in the statement.';
 
-/** Every failure becomes a KsqlStatementError: a statement nested too deeply for the stack included. */
+/**
+ * Every failure becomes a KsqlStatementError: a statement nested too deeply for the stack included.
+ * The original error stays as the `cause`, for the logs and for the fuzzer, which counts any cause
+ * other than a stack overflow as a crash.
+ */
 function guarded<T>(text: string, run: () => T): T {
   try {
     return run();
   } catch (e) {
     if (e instanceof KsqlError) throw e;
-    if (e instanceof RangeError) throw new KsqlStatementError(`Failed to prepare statement: ${TOO_DEEP}`, text);
-    throw new KsqlStatementError(`Failed to prepare statement: ${(e as Error)?.message ?? String(e)}`, text);
+    const message = e instanceof RangeError ? TOO_DEEP : ((e as Error)?.message ?? String(e));
+    throw Object.assign(new KsqlStatementError(`Failed to prepare statement: ${message}`, text), { cause: e });
   }
 }

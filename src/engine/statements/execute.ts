@@ -91,7 +91,8 @@ function withStatement(err: unknown, statementText: string): unknown {
     return err;
   }
   if (err instanceof KsqlError) return err;
-  return new KsqlStatementError((err as Error).message ?? String(err), statementText);
+  // The original error stays as the cause, for the logs (and the fuzzer, which counts it a crash).
+  return Object.assign(new KsqlStatementError((err as Error).message ?? String(err), statementText), { cause: err });
 }
 
 async function runOne(stmt: ast.Statement, ctx: ExecContext): Promise<StatementResult | undefined> {
