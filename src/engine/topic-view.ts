@@ -2,7 +2,23 @@
  * The topics a statement sees. Validation runs against a sandbox that records creations and
  * deletions without touching the store, so a request either runs whole or not at all.
  */
+import { KsqlStatementError } from '../errors.js';
 import type { TopicStore } from '../store/topic-log.js';
+
+/**
+ * Most partitions a statement may give a new topic. Kafka's own bound is the cluster's capacity;
+ * the embedded store keeps every partition in memory, so a statement asking for millions is
+ * refused instead of exhausting the heap (the topic API has the same bound).
+ */
+export const MAX_PARTITIONS = 10_000;
+
+function checkPartitions(name: string, partitions: number): void {
+  if (partitions > MAX_PARTITIONS) {
+    throw new KsqlStatementError(
+      `Invalid value ${partitions} for property PARTITIONS of topic '${name}': at most ${MAX_PARTITIONS} partitions are supported`,
+    );
+  }
+}
 
 export interface TopicView {
   partitionsOf(name: string): number | undefined;
@@ -18,6 +34,7 @@ export class StoreTopics implements TopicView {
   }
 
   async create(name: string, partitions: number): Promise<void> {
+    checkPartitions(name, partitions);
     if (!this.store.get(name)) await this.store.create(name, { partitions });
   }
 
@@ -38,6 +55,7 @@ export class SandboxTopics implements TopicView {
   }
 
   async create(name: string, partitions: number): Promise<void> {
+    checkPartitions(name, partitions);
     this.deleted.delete(name);
     this.created.set(name, partitions);
   }

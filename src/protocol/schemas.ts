@@ -5,6 +5,7 @@
  * names the field, worded like the Jackson messages ksqlDB returns.
  */
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { MAX_PARTITIONS } from '../engine/topic-view.js';
 import { badRequest } from '../errors.js';
 
 const ajv = new Ajv({ allErrors: false, allowUnionTypes: true, strict: true });
@@ -78,7 +79,7 @@ const validators = {
   }),
   topicCreate: ajv.compile<TopicCreateArgs>({
     type: 'object',
-    properties: { partitions: { type: 'integer', minimum: 1, maximum: 10000 }, replicas: { type: 'integer' } },
+    properties: { partitions: { type: 'integer', minimum: 1, maximum: MAX_PARTITIONS }, replicas: { type: 'integer' } },
   }),
   topicProduce: ajv.compile<TopicProduceArgs>({
     type: 'object',
