@@ -5,7 +5,7 @@
  */
 import { KsqlStatementError } from '../../errors.js';
 import type * as ast from '../../sql/ast.js';
-import { typeToString } from '../../sql/types.js';
+import { BIGINT, typeToString, type SqlType } from '../../sql/types.js';
 import { compileExpression } from '../expressions/compile.js';
 import type { RowScope } from '../expressions/compiled.js';
 import { encodeRecord } from '../record-encoder.js';
@@ -36,17 +36,13 @@ export async function insertValues(stmt: ast.InsertValues, ctx: ExecContext): Pr
     const compiled = compileExpression(expr, { scope: NO_COLUMNS, clause: 'SELECT' });
     const raw = compiled.eval([]);
     if (name === 'ROWTIME') {
-      timestamp = raw === null ? undefined : Number(raw);
+      timestamp = rowtimeOf(raw, compiled.type, expr);
       return;
     }
     const column = source.schema.find(name);
     if (!column) throw new KsqlStatementError(`Column name ${name} does not exist.`);
     const v = coerceSqlValue(raw, compiled.type, column.type);
-    if (v === undefined) {
-      throw new KsqlStatementError(
-        `Expected type ${typeToString(column.type)} for field ${name} but got ${formatExpression(expr)}(${compiled.type ? typeToString(compiled.type) : 'NULL'})`,
-      );
-    }
+    if (v === undefined) throw typeMismatch(name, column.type, expr, compiled.type);
     values.set(name, v);
   });
   requireTableKey(source, values);
@@ -55,6 +51,19 @@ export async function insertValues(stmt: ast.InsertValues, ctx: ExecContext): Pr
   if (!topic) throw new KsqlStatementError(`Topic does not exist: ${source.topic}`);
   await topic.append(encodeRecord(source, values, timestamp));
   return undefined;
+}
+
+/** ROWTIME takes a BIGINT like any column of that type; its value becomes the record's timestamp. */
+function rowtimeOf(raw: unknown, type: SqlType | null, expr: ast.Expression): number | undefined {
+  const v = coerceSqlValue(raw, type, BIGINT);
+  if (v === undefined) throw typeMismatch('ROWTIME', BIGINT, expr, type);
+  return v === null ? undefined : Number(v);
+}
+
+function typeMismatch(name: string, columnType: SqlType, expr: ast.Expression, type: SqlType | null): KsqlStatementError {
+  return new KsqlStatementError(
+    `Expected type ${typeToString(columnType)} for field ${name} but got ${formatExpression(expr)}(${type ? typeToString(type) : 'NULL'})`,
+  );
 }
 
 function requireTableKey(source: DataSource, values: Map<string, unknown>): void {
