@@ -66,8 +66,8 @@ export class Engine implements PersistentRuntime {
   readonly catalog = new Catalog();
   readonly queries = new QueryRegistry();
   private readonly materialized = new Map<string, MaterializedTable>();
-  /** Pull query plans by statement text, variables, properties and catalog version. */
-  private readonly pullPlans = new BoundedCache<string, PullQueryPlan>(1024);
+  /** Query plans by statement text, variables, properties and catalog version. */
+  private readonly plans = new BoundedCache<string, CachedPlan>(1024);
   /** Running push queries that share one reader per distinct statement. */
   private readonly shared = new SharedPushQueries();
   private commandSequence = 0;
@@ -141,10 +141,14 @@ export class Engine implements PersistentRuntime {
 
   /** `/query-stream`: exactly one SELECT or PRINT, with case-sensitive variables. */
   prepareStream(sql: string, variables: Variables = {}, properties: Properties = {}): PreparedStream {
-    // Pull queries repeat: the same text against the same catalog plans the same way.
+    // Queries repeat: the same text against the same catalog plans the same way.
     const cacheKey = `${this.catalog.version}\u0000${sql}\u0000${JSON.stringify(variables)}\u0000${JSON.stringify(properties)}`;
-    const cached = this.pullPlans.get(cacheKey);
-    if (cached) return this.preparePull(cached);
+    const cached = this.plans.get(cacheKey);
+    if (cached?.kind === 'pull') return this.preparePull(cached.planned);
+    if (cached?.kind === 'push') {
+      this.topicOf(cached.plan.source); // the topic may have gone since (the topic API can delete it)
+      return this.preparePush(cached.plan, cached.reset, cached.properties);
+    }
     const scope = VariableScope.from(variables, true);
     const stmt = parseSingle(sql, scope.size > 0 ? scope : undefined);
     if (stmt.kind === 'Print') return this.preparePrint(stmt, properties);
@@ -152,12 +156,15 @@ export class Engine implements PersistentRuntime {
     const props = new Map(Object.entries(properties).map(([k, v]) => [k, String(v)]));
     if (!stmt.emit) {
       const planned = planPullQuery(stmt, this.catalog, pullSettings(this.options.pullQueries, props), props);
-      this.pullPlans.set(cacheKey, planned);
+      this.plans.set(cacheKey, { kind: 'pull', planned });
       return this.preparePull(planned);
     }
     const plan = planSelect(stmt, this.catalog, { properties: props });
     this.topicOf(plan.source); // a source whose topic is gone fails here, before the query starts
-    return this.preparePush(plan, offsetReset(properties, this.options.defaultOffsetReset), props);
+    const reset = offsetReset(properties, this.options.defaultOffsetReset);
+    // Only plans without state are reused: each run of a stateful plan starts its own state.
+    if (isShareable(plan)) this.plans.set(cacheKey, { kind: 'push', plan, reset, properties: props });
+    return this.preparePush(plan, reset, props);
   }
 
   /** A pull query: a scan of a stream's topic, or a read of a table's materialized state. */
@@ -259,6 +266,10 @@ export class Engine implements PersistentRuntime {
   }
 
 }
+
+type CachedPlan =
+  | { readonly kind: 'pull'; readonly planned: PullQueryPlan }
+  | { readonly kind: 'push'; readonly plan: QueryPlan; readonly reset: OffsetReset; readonly properties: ReadonlyMap<string, string> };
 
 /** Push queries start at `auto.offset.reset` from the request properties, else the server default. */
 function offsetReset(properties: Properties, fallback: OffsetReset): OffsetReset {
