@@ -23,6 +23,11 @@ export interface OutputOptions {
   readonly maxQueuedBytes: number;
   /** How long a query may stay held back by a client that reads nothing before it is ended. */
   readonly stallTimeoutMs: number;
+  /**
+   * HTTP/1.1 push queries: after this long without output, a bare newline goes out so proxies
+   * and idle timers see traffic (0: never). JSON and delimited readers skip the blank line.
+   */
+  readonly http1KeepAliveMs: number;
 }
 
 export const DEFAULT_OUTPUT_OPTIONS: OutputOptions = {
@@ -30,6 +35,7 @@ export const DEFAULT_OUTPUT_OPTIONS: OutputOptions = {
   maxQueuedRows: 100_000,
   maxQueuedBytes: 4 * 1024 * 1024,
   stallTimeoutMs: 60_000,
+  http1KeepAliveMs: 0,
 };
 
 /** Chunks of whole lines and how many rows each holds. */
@@ -48,6 +54,8 @@ export class OutputQueue {
   private waiters: (() => void)[] = [];
   private stallTimer: NodeJS.Timeout | undefined;
   private idle: (() => void) | undefined;
+  /** Bytes handed to the transport so far (a keep-alive looks for silence). */
+  written = 0;
   /** Called when a held-back client has read nothing for stallTimeoutMs. */
   onStall: ((queued: { rows: number; bytes: number }) => void) | undefined;
 
@@ -118,6 +126,7 @@ export class OutputQueue {
     while (this.head < this.chunks.length && !this.exchange.closed) {
       const { chunk, rows } = this.next();
       await this.exchange.write(chunk);
+      this.written += chunk.length;
       this.queuedBytes -= chunk.length;
       this.queuedRows -= rows;
       if (this.waiters.length > 0 && this.belowHalf()) this.wake();

@@ -13,6 +13,8 @@ import type { Exchange } from '../../transport/exchange.js';
 import type { OutputFormat, QueryHeader } from './output-format.js';
 import { OutputQueue, type EncodedRows, type OutputOptions } from './output-queue.js';
 
+const NEWLINE = Buffer.from('\n');
+
 /** The response gave up on a client that stopped reading. */
 class SlowClientError extends Error {}
 
@@ -37,10 +39,10 @@ export class QueryResponse implements QuerySink {
     columns: readonly OutputColumn[],
     private readonly options: OutputOptions,
     /** A pull query: its answer is gathered and leaves with the end of the stream when small. */
-    gather = false,
+    private readonly gathered = false,
   ) {
     this.writeRow = rowWriterFor(columns);
-    this.out = new OutputQueue(exchange, options, gather ? exchange.maxChunkBytes : 0);
+    this.out = new OutputQueue(exchange, options, gathered ? exchange.maxChunkBytes : 0);
     this.out.onStall = (queued) => this.giveUp(queued);
     this.encoding = `${format.name}/${exchange.maxChunkBytes}/${options.coalesce ? 'lines' : 'rows'}`;
   }
@@ -49,6 +51,23 @@ export class QueryResponse implements QuerySink {
     this.exchange.respond({ status: 200, headers: { 'content-type': this.format.contentType } });
     this.exchange.flushHeaders();
     this.out.push({ chunks: [Buffer.from(this.format.header(header))], rows: [0] });
+    if (this.options.http1KeepAliveMs > 0 && this.exchange.httpVersion !== '2' && !this.gathered) this.keepAlive(this.options.http1KeepAliveMs);
+  }
+
+  /**
+   * A newline after every quiet interval: whitespace between elements in the JSON formats and an
+   * empty line in the delimited one (ksqlDB's legacy `/query` endpoint keeps its HTTP/1.1
+   * responses alive the same way), so proxies do not close a quiet response.
+   */
+  private keepAlive(interval: number): void {
+    let seen = -1;
+    const timer = setInterval(() => {
+      if (this.closed) return clearInterval(timer);
+      if (this.out.written === seen) this.out.push({ chunks: [NEWLINE], rows: [0] });
+      seen = this.out.written;
+    }, interval);
+    timer.unref();
+    this.exchange.onClose(() => clearInterval(timer));
   }
 
   get closed(): boolean {
