@@ -53,6 +53,13 @@ function roundsAway(mode: RoundingMode, q: bigint, r: bigint, d: bigint, negativ
   }
 }
 
+/** Largest |scale| accepted (BigDecimal allows any int32; we stay far below that). */
+const MAX_SCALE = 100_000;
+
+function checkScale(scale: number): void {
+  if (!Number.isInteger(scale) || Math.abs(scale) > MAX_SCALE) throw new RangeError(`Decimal scale out of range: ${scale}`);
+}
+
 /** n / d rounded by mode (d ≠ 0). */
 function divideRounded(n: bigint, d: bigint, mode: RoundingMode): bigint {
   const q = n / d;
@@ -67,8 +74,7 @@ function divideRounded(n: bigint, d: bigint, mode: RoundingMode): bigint {
 const DECIMAL_SYNTAX = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
 
 export class Decimal {
-  /** Largest |scale| accepted (BigDecimal allows any int32; we stay far below that). */
-  static readonly MAX_SCALE = 100_000;
+  static readonly MAX_SCALE = MAX_SCALE;
   static readonly ZERO = new Decimal(0n, 0);
   static readonly ONE = new Decimal(1n, 0);
 
@@ -76,9 +82,7 @@ export class Decimal {
   readonly scale: number;
 
   constructor(unscaled: bigint, scale = 0) {
-    if (!Number.isInteger(scale) || Math.abs(scale) > Decimal.MAX_SCALE) {
-      throw new RangeError(`Decimal scale out of range: ${scale}`);
-    }
+    checkScale(scale);
     this.unscaled = unscaled;
     this.scale = scale;
   }
@@ -156,6 +160,8 @@ export class Decimal {
   /** The same value with another scale, rounding when digits are dropped (default HALF_UP). */
   setScale(scale: number, rounding: RoundingMode = 'HALF_UP'): Decimal {
     if (scale === this.scale) return this;
+    // Before the power of ten, which for a scale far out of range would take minutes to compute.
+    checkScale(scale);
     if (scale > this.scale) return new Decimal(this.unscaled * pow10(scale - this.scale), scale);
     return new Decimal(divideRounded(this.unscaled, pow10(this.scale - scale), rounding), scale);
   }
