@@ -2,7 +2,8 @@
  * POST /inserts-stream (protocol spec §5): an arguments line, then one JSON object per line,
  * each acknowledged with its `seq` once its record is appended. The 200 goes out right after the
  * arguments line (the Java client waits for it before sending rows); a last row without `\n` is
- * accepted; the first bad row gets an error ack and ends the response. Works over HTTP/1.1 too
+ * accepted; the first bad row gets an error ack and ends the response, and so does a row longer
+ * than the line limit (`--max-insert-line-bytes`), which is never buffered whole. Works over HTTP/1.1 too
  * (full-duplex chunked), where ksqlDB answers 40004.
  */
 import { JsonFloat, parseJsonFast } from '../codec/json-parse.js';
@@ -13,7 +14,7 @@ import { rowToRecord } from '../engine/insert-row.js';
 import { badRequest, ErrorCode, KsqlError } from '../errors.js';
 import type { ProducerRecord, TopicLog } from '../store/topic-log.js';
 import type { Exchange } from '../transport/exchange.js';
-import { LineSplitter, LineTooLongError } from './line-splitter.js';
+import { LineSplitter } from './line-splitter.js';
 import { MediaType } from './negotiate.js';
 import { decodeUtf8, parseJsonBody } from './request-body.js';
 import { validateBody } from './schemas.js';
@@ -78,26 +79,23 @@ export async function handleInsertsStream(
   const acks = new AckWriter(exchange, mediaType === MediaType.JSON);
   const inserter = new RowInserter(source, topic, acks);
   try {
-    if (!(await inserter.insert(rest))) return drain(exchange);
+    if (!(await inserter.insertChunk(rest, splitter))) return drain(exchange);
     if (!ended) {
       for (let next = await body.next(); !next.done; next = await body.next()) {
-        if (!(await inserter.insert(splitter.push(next.value)))) return drain(exchange);
+        if (!(await inserter.insertChunk(splitter.push(next.value), splitter))) return drain(exchange);
         if (exchange.closed) return;
       }
     }
     const last = splitter.finish();
     if (last && !(await inserter.insert([last]))) return drain(exchange);
     acks.end();
-  } catch (err) {
-    if (err instanceof LineTooLongError) {
-      await acks.error(inserter.nextSeq(), ErrorCode.BAD_REQUEST, err.message);
-      return drain(exchange);
-    }
+  } catch {
     // The client reset or dropped the stream: rows acked so far stay, nothing else to answer.
     exchange.end();
   }
 }
 
+/** The first line of the body; an arguments line over the line limit fails as bad JSON would. */
 async function readArgsLine(
   body: AsyncIterator<Buffer>,
   splitter: LineSplitter,
@@ -111,6 +109,9 @@ async function readArgsLine(
     }
     const lines = splitter.push(next.value);
     if (lines.length > 0) return { argsLine: lines[0]!, rest: lines.slice(1), ended: false };
+    if (splitter.overflow) {
+      throw badRequest(`Invalid JSON in request: the arguments line is longer than the limit of ${splitter.overflow.limit} bytes`);
+    }
   }
 }
 
@@ -128,8 +129,15 @@ class RowInserter {
     private readonly acks: AckWriter,
   ) {}
 
-  nextSeq(): number {
-    return this.seq;
+  /**
+   * The rows of one chunk, then the line that went over the line limit, if one did: it is refused
+   * with an error ack carrying the seq it would have had, which ends the response.
+   */
+  async insertChunk(lines: readonly Buffer[], splitter: LineSplitter): Promise<boolean> {
+    if (!(await this.insert(lines))) return false;
+    if (!splitter.overflow) return true;
+    await this.acks.error(this.seq, ErrorCode.BAD_REQUEST, `Insert row is longer than the limit of ${splitter.overflow.limit} bytes`);
+    return false;
   }
 
   /** False when a row failed: its error ack has ended the response. */
