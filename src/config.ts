@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { OffsetReset } from './engine/engine.js';
 import { DEFAULT_PULL_SETTINGS, pullSettings, type PullSettings } from './planner/pull-settings.js';
+import { DEFAULT_MAX_LINE_BYTES } from './protocol/inserts-stream-endpoint.js';
+import { DEFAULT_MAX_BODY_BYTES } from './protocol/request-body.js';
 
 export interface Config {
   readonly port: number;
@@ -23,6 +25,10 @@ export interface Config {
   readonly retentionBytes?: number;
   readonly generate?: string;
   readonly generateRate: number;
+  /** The largest request body read whole; past it 400 / 40000. */
+  readonly maxBodyBytes: number;
+  /** The longest line of an /inserts-stream body; a longer row gets an error ack. */
+  readonly maxInsertLineBytes: number;
 }
 
 export const USAGE = `usage: node --import tsx src/main.ts [options]
@@ -37,6 +43,10 @@ export const USAGE = `usage: node --import tsx src/main.ts [options]
   --max-push-queries N  concurrent push queries before 40003 (default 50000)
   --retention-records N most records kept per topic partition (default 1000000; oldest dropped first)
   --retention-bytes N   most bytes kept per topic partition (default 268435456)
+  --max-body-bytes N    largest request body read whole, e.g. a /ksql request (STREAMGATE_MAX_BODY_BYTES,
+                        default 10485760); a larger one gets 400 / 40000
+  --max-insert-line-bytes N  longest /inserts-stream line (STREAMGATE_MAX_INSERT_LINE_BYTES, default
+                        1048576); a longer row gets an error ack that ends the stream
   --generate S          keep inserting generated rows into stream S (demo data)
   --generate-rate N     rows per second for --generate (default 2)
   --help                this text`;
@@ -83,6 +93,8 @@ export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Co
       'max-push-queries': { type: 'string' },
       'retention-records': { type: 'string' },
       'retention-bytes': { type: 'string' },
+      'max-body-bytes': { type: 'string' },
+      'max-insert-line-bytes': { type: 'string' },
       generate: { type: 'string' },
       'generate-rate': { type: 'string' },
       help: { type: 'boolean' },
@@ -109,5 +121,10 @@ export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Co
     retentionBytes: optionalInt(values['retention-bytes'] ?? env.STREAMGATE_RETENTION_BYTES, '--retention-bytes'),
     generate: values.generate,
     generateRate: positiveInt(values['generate-rate'] ?? '2', '--generate-rate'),
+    maxBodyBytes: positiveInt(values['max-body-bytes'] ?? env.STREAMGATE_MAX_BODY_BYTES ?? String(DEFAULT_MAX_BODY_BYTES), '--max-body-bytes'),
+    maxInsertLineBytes: positiveInt(
+      values['max-insert-line-bytes'] ?? env.STREAMGATE_MAX_INSERT_LINE_BYTES ?? String(DEFAULT_MAX_LINE_BYTES),
+      '--max-insert-line-bytes',
+    ),
   };
 }

@@ -8,6 +8,7 @@ import { DEFAULT_PULL_SETTINGS } from './planner/pull-settings.js';
 import { DEFAULT_OUTPUT_OPTIONS, type OutputOptions } from './protocol/query-stream/output-queue.js';
 import { route } from './protocol/router.js';
 import { DEFAULT_MAX_LINE_BYTES } from './protocol/inserts-stream-endpoint.js';
+import { DEFAULT_MAX_BODY_BYTES } from './protocol/request-body.js';
 import { MemoryTopicStore } from './store/memory/memory-topic-store.js';
 import type { RetentionLimits } from './store/topic-log.js';
 import { listen, type Listener, type ListenerOptions } from './transport/listener.js';
@@ -17,6 +18,8 @@ export interface GatewayOptions extends ListenerOptions {
   /** Per-partition retention of every topic (records and bytes); the store's defaults otherwise. */
   readonly retention?: Partial<RetentionLimits>;
   readonly maxInsertLineBytes?: number;
+  /** The largest request body read whole (/ksql, /query-stream, /close-query, /topics). */
+  readonly maxBodyBytes?: number;
   /** How query responses are written: coalescing and the per-response buffer bound. */
   readonly output?: OutputOptions;
 }
@@ -42,6 +45,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const ctx = {
     engine,
     maxInsertLineBytes: options.maxInsertLineBytes ?? DEFAULT_MAX_LINE_BYTES,
+    maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     output: options.output ?? DEFAULT_OUTPUT_OPTIONS,
     state: () => state,
   };

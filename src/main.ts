@@ -21,6 +21,8 @@ async function main(): Promise<void> {
     port: config.port,
     tls,
     retention: { maxRecords: config.retentionRecords, maxBytes: config.retentionBytes },
+    maxBodyBytes: config.maxBodyBytes,
+    maxInsertLineBytes: config.maxInsertLineBytes,
     engine: {
       defaultOffsetReset: config.defaultOffsetReset,
       maxPushQueries: config.maxPushQueries,

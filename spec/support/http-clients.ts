@@ -18,7 +18,8 @@ export interface RequestOptions {
   readonly method?: string;
   readonly path: string;
   readonly headers?: Record<string, string>;
-  readonly body?: string;
+  /** Text is sent as UTF-8; a Buffer as it is (bytes that are not UTF-8, for instance). */
+  readonly body?: string | Buffer;
 }
 
 export async function h2Request(url: string, opts: RequestOptions): Promise<HttpResponse> {

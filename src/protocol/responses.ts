@@ -63,6 +63,24 @@ export function sendError(exchange: Exchange, err: unknown, options: { contentTy
   sendBody(exchange, status, JSON.stringify(entity), options.contentType);
 }
 
+/**
+ * The answer to a request whose body is too large goes out while the client may still be
+ * sending it; then the rest of the body is refused instead of read: HTTP/1.1 closes the
+ * connection after the response (`Connection: close`), HTTP/2 resets the stream with NO_ERROR
+ * once the response is out, as RFC 9113 §8.1 allows a server that has answered early.
+ */
+export async function sendErrorAndRefuseBody(exchange: Exchange, err: unknown): Promise<void> {
+  if (exchange.headersSent) return sendError(exchange, err);
+  const { status, entity } = errorEntity(err);
+  const body = JSON.stringify(entity);
+  const h2 = exchange.httpVersion === '2';
+  exchange.respond({ status, headers: { 'content-length': String(Buffer.byteLength(body)), connection: h2 ? undefined : 'close' } });
+  await exchange.write(body);
+  exchange.end();
+  if (h2) exchange.body.destroy();
+  else exchange.body.resume();
+}
+
 /** The router's catch-all: unknown paths, wrong methods and unmatched Accept headers (§0.3). */
 export function sendNotFound(exchange: Exchange): void {
   sendBody(exchange, 404, 'Not Found');

@@ -5,6 +5,7 @@
  * response started become ksqlDB error bodies (no Content-Type, spec §0.2).
  */
 import type { Engine } from '../engine/engine.js';
+import { badRequest } from '../errors.js';
 import type { Exchange } from '../transport/exchange.js';
 import { handleCloseQuery } from './close-query-endpoint.js';
 import { handleInsertsStream } from './inserts-stream-endpoint.js';
@@ -12,7 +13,8 @@ import { handleKsql } from './ksql/ksql-endpoint.js';
 import { MediaType, negotiate } from './negotiate.js';
 import type { OutputOptions } from './query-stream/output-queue.js';
 import { handleQueryStream } from './query-stream/query-stream-endpoint.js';
-import { sendError, sendNotFound } from './responses.js';
+import { BodyTooLargeError, DEFAULT_MAX_BODY_BYTES, limitBody } from './request-body.js';
+import { sendError, sendErrorAndRefuseBody, sendNotFound } from './responses.js';
 import { handleChc, handleHealthcheck, handleInfo, handleRoot } from './server-info.js';
 import {
   handleCreateTopic,
@@ -25,6 +27,8 @@ import {
 export interface RouterContext {
   readonly engine: Engine;
   readonly maxInsertLineBytes: number;
+  /** The largest request body read whole (`--max-body-bytes`); 10 MiB if unset. */
+  readonly maxBodyBytes?: number;
   /** How push and pull query responses are written (coalescing, per-response buffer bound). */
   readonly output?: OutputOptions;
   state(): 'READY' | 'TERMINATING';
@@ -60,23 +64,45 @@ const routes: readonly Route[] = [
   { method: 'GET', pattern: new RegExp(`^/topics/${TOPIC}/records$`), handler: (ex, c, _m, p) => handleReadRecords(ex, c.engine, p[0]!) },
 ];
 
+/** Never rejects: whatever a request does, the process goes on serving the others. */
 export async function route(exchange: Exchange, ctx: RouterContext): Promise<void> {
+  limitBody(exchange, ctx.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
   try {
-    for (const r of routes) {
-      if (r.method !== exchange.method) continue;
-      const m = r.pattern.exec(exchange.path);
-      if (!m) continue;
-      const mediaType = r.produces ? negotiate(exchange.header('accept'), r.produces) : null;
-      if (mediaType === undefined) continue;
-      const params = m.slice(1).map((p) => decodeURIComponent(p));
-      await r.handler(exchange, ctx, mediaType, params);
-      return;
-    }
-    drainBody(exchange);
-    sendNotFound(exchange);
+    await dispatch(exchange, ctx);
   } catch (err) {
+    await answerFailure(exchange, err);
+  }
+}
+
+async function dispatch(exchange: Exchange, ctx: RouterContext): Promise<void> {
+  for (const r of routes) {
+    if (r.method !== exchange.method) continue;
+    const m = r.pattern.exec(exchange.path);
+    if (!m) continue;
+    const mediaType = r.produces ? negotiate(exchange.header('accept'), r.produces) : null;
+    if (mediaType === undefined) continue;
+    await r.handler(exchange, ctx, mediaType, m.slice(1).map(decodePathParam));
+    return;
+  }
+  drainBody(exchange);
+  sendNotFound(exchange);
+}
+
+function decodePathParam(param: string): string {
+  try {
+    return decodeURIComponent(param);
+  } catch {
+    throw badRequest(`Invalid path: malformed percent-encoding in '${param}'`);
+  }
+}
+
+async function answerFailure(exchange: Exchange, err: unknown): Promise<void> {
+  try {
+    if (err instanceof BodyTooLargeError) return await sendErrorAndRefuseBody(exchange, err);
     drainBody(exchange);
     sendError(exchange, err);
+  } catch {
+    // The exchange broke while answering (a reset stream, a dropped connection): nobody to tell.
   }
 }
 
