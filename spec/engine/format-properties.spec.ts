@@ -30,6 +30,14 @@ describe('format support for column types', () => {
       'Value format does not support schema.\nformat: JSON\nschema: Persistence{columns=[`M` MAP<INTEGER, DOUBLE>], features=[]}\nreason: JSON only supports MAP types with STRING keys',
     ],
     ['JSON refuses one however deep', 'JSON', [K], [value('S', struct([{ name: 'F', type: array(map(STRING, map(DOUBLE, STRING))) }]))], 'JSON only supports MAP types with STRING keys'],
+    [
+      'KAFKA refuses several key columns, listed as key columns',
+      'KAFKA',
+      [key('F1', INTEGER), key('F2', INTEGER)],
+      [value('V', INTEGER)],
+      "Key format does not support schema.\nformat: KAFKA\nschema: Persistence{columns=[`F1` INTEGER KEY, `F2` INTEGER KEY], features=[]}\nreason: The 'KAFKA' format only supports a single field. Got: [`F1` INTEGER KEY, `F2` INTEGER KEY]",
+    ],
+    ['KAFKA refuses several value columns', 'KAFKA', [K], [value('V0', INTEGER), value('V1', STRING)], "reason: The 'KAFKA' format only supports a single field. Got: [`V0` INTEGER, `V1` STRING]"],
     ['KAFKA refuses a DECIMAL', 'KAFKA', [key('K', decimal(2, 1))], [value('V', INTEGER)], "reason: The 'KAFKA' format does not support type 'DECIMAL'"],
     ['DELIMITED refuses a STRUCT, naming the column', 'DELIMITED', [K], [value('S', struct([{ name: 'F', type: INTEGER }]))], "reason: The 'DELIMITED' format does not support type 'STRUCT', column: `S`"],
   ];

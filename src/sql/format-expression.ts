@@ -3,11 +3,19 @@
  * `(5.0 / null)`, `ARRAY[1, 2, 3]`, `MAP(1:='cat')`, `STRUCT(F0:=VAL1)`, `(A = 1)`.
  */
 import type * as ast from './ast.js';
+import { KEYWORD_NAMES, NON_RESERVED } from './tokens.js';
 import { typeToString } from './types.js';
 
-function quoteIfNeeded(name: string): string {
-  return /^[A-Z_][A-Z0-9_@]*$/.test(name) ? name : `\`${name.replace(/`/g, '``')}\``;
+/**
+ * A name as ksqlDB prints it (IdentifierUtil.needsQuotes): back-quoted unless it would read back
+ * as the same identifier, i.e. a plain upper-case word that is not a reserved keyword (`LT` is
+ * fine, `SELECT` is not).
+ */
+export function quoteIfNeeded(name: string): string {
+  return /^[A-Z_][A-Z0-9_@]*$/.test(name) && !RESERVED_KEYWORDS.has(name) ? name : `\`${name.replace(/`/g, '``')}\``;
 }
+
+const RESERVED_KEYWORDS: ReadonlySet<string> = new Set(KEYWORD_NAMES.filter((k) => !NON_RESERVED.has(k)));
 
 /** A literal as ksqlDB prints it (Literal#toString): `null`, `true`, `'it''s'`, `X'0A'`, `1.50`. */
 export function literalText(v: ast.LiteralValue): string {

@@ -9,13 +9,14 @@ import type { DataSource } from '../../catalog/source.js';
 import { KsqlStatementError, wordList } from '../../errors.js';
 import { checkJoinPartitions } from '../../planner/join-plan.js';
 import { planSelect } from '../../planner/plan-select.js';
+import { sanitizedStatementText } from '../../planner/sanitized-statement.js';
 import type { OutputColumn, QueryPlan } from '../../planner/query-plan.js';
 import type * as ast from '../../sql/ast.js';
 import { typesEqual } from '../../sql/types.js';
 import type { StatementResult } from '../results.js';
 import type { ExecContext } from './context.js';
 import { checkNameFree, createCommandId, ensureTopic, resolveTimestampColumn } from './create-source.js';
-import { resolveFormats } from './format-properties.js';
+import { resolveFormats, SchemaNotSupportedError } from './format-properties.js';
 import { CREATE_SOURCE_PROPERTIES, intProperty, rejectUnknownProperties, stringProperty } from './with-properties.js';
 
 /** CREATE ... AS SELECT takes the CREATE properties except those that describe an existing topic. */
@@ -106,7 +107,9 @@ async function describeSink(stmt: ast.CreateAsSelect, plan: QueryPlan, ctx: Exec
   const props = stmt.properties;
   const source = plan.source;
   const schema = sinkSchema(plan, newPlanner);
-  const formats = resolveFormats(props, ctx.properties, schema.key, schema.value, { key: source.keyFormat, value: source.valueFormat });
+  const formats = withSanitizedStatement(stmt, ctx, () =>
+    resolveFormats(props, ctx.properties, schema.key, schema.value, { key: source.keyFormat, value: source.valueFormat }),
+  );
   // ksqlDB names a sink's topic after the sink, behind ksql.output.topic.name.prefix.
   const topic = stringProperty(props, 'KAFKA_TOPIC') ?? `${ctx.properties.get('ksql.output.topic.name.prefix') ?? ''}${stmt.name}`;
   const partitions = intProperty(props, 'PARTITIONS') ?? ctx.topics.partitionsOf(source.topic) ?? 1;
@@ -126,6 +129,18 @@ async function describeSink(stmt: ast.CreateAsSelect, plan: QueryPlan, ctx: Exec
   };
 }
 
+/**
+ * ksqlDB meets a format that cannot hold the sink's columns while planning the query, and quotes
+ * the statement as its sanitizer rewrote it (sanitized-statement.ts) rather than as written.
+ */
+function withSanitizedStatement<T>(stmt: ast.CreateAsSelect, ctx: ExecContext, run: () => T): T {
+  try {
+    return run();
+  } catch (err) {
+    if (err instanceof SchemaNotSupportedError) err.statementText = sanitizedStatementText(stmt, (name) => ctx.catalog.getSource(name));
+    throw err;
+  }
+}
 
 /**
  * ksqlDB stores an aggregation's intermediate state in the sink's value format, so a format

@@ -141,21 +141,26 @@ function hasNonStringMapKey(type: SqlType): boolean {
   return false;
 }
 
+/**
+ * A format that cannot hold the columns of a key or value: ksqlDB finds out while building the
+ * serde, so a CREATE ... AS SELECT quotes its rewritten statement after the message.
+ */
+export class SchemaNotSupportedError extends KsqlStatementError {}
+
 function checkColumns(format: FormatName, columns: readonly Column[], side: 'Key' | 'Value'): void {
-  const describe = (): string =>
-    `Persistence{columns=[${columns.map((c) => `\`${c.name}\` ${typeToString(c.type)}${side === 'Key' ? ' KEY' : ''}`).join(', ')}], features=[]}`;
+  // A column as ksqlDB's PersistenceSchema prints it: key columns say so.
+  const list = `[${columns.map((c) => `\`${c.name}\` ${typeToString(c.type)}${side === 'Key' ? ' KEY' : ''}`).join(', ')}]`;
   if (format === 'NONE' && columns.length > 0) {
-    throw new KsqlStatementError(`The 'NONE' format can only be used when no columns are defined. Got: [${columns.map((c) => `\`${c.name}\` ${typeToString(c.type)}${side === 'Key' ? ' KEY' : ''}`).join(', ')}]`);
+    throw new KsqlStatementError(`The 'NONE' format can only be used when no columns are defined. Got: ${list}`);
   }
   if (side === 'Key') checkMapKeys(columns);
-  for (const c of columns) {
-    const reason = unsupportedType(format, c);
-    if (reason) throw new KsqlStatementError(`${side} format does not support schema.\nformat: ${format}\nschema: ${describe()}\nreason: ${reason}`);
-  }
-  if (format === 'KAFKA' && columns.length > 1) {
-    throw new KsqlStatementError(
-      `The 'KAFKA' format only supports a single field. Got: [${columns.map((c) => `\`${c.name}\` ${typeToString(c.type)}`).join(', ')}]`,
-    );
+  // The KAFKA serde checks the column count before the column's type.
+  const reason =
+    format === 'KAFKA' && columns.length > 1
+      ? `The 'KAFKA' format only supports a single field. Got: ${list}`
+      : columns.map((c) => unsupportedType(format, c)).find((r) => r !== undefined);
+  if (reason) {
+    throw new SchemaNotSupportedError(`${side} format does not support schema.\nformat: ${format}\nschema: Persistence{columns=${list}, features=[]}\nreason: ${reason}`);
   }
 }
 
