@@ -60,6 +60,16 @@ describe('SQL fuzz', function () {
       );
     });
 
+    it('an empty topic name fails the request while it is validated, so the statements before it do not run', async () => {
+      await refused(
+        "CREATE STREAM Q1 (ID INT KEY) WITH (kafka_topic='q1', value_format='JSON', partitions=1); " +
+          "CREATE TABLE Q2 (ID INT PRIMARY KEY, V BIGINT) WITH (kafka_topic='', value_format='JSON', partitions=1);",
+        /^Invalid topic name '': a topic name must not be empty$/,
+      );
+      expect(fuzz.engine.catalog.getSource('Q1')).to.equal(undefined);
+      expect(fuzz.engine.store.get('q1')).to.equal(undefined);
+    });
+
     it('ROUND and TRUNC to hundreds of millions of places fail the row instead of computing a huge power of ten', async () => {
       const started = performance.now();
       const sql = 'SELECT ROUND(D, -421696770), ROUND(DEC, 421696770), TRUNC(DEC, -2147483648) FROM S;';

@@ -12,7 +12,13 @@ import type { TopicStore } from '../store/topic-log.js';
  */
 export const MAX_PARTITIONS = 10_000;
 
-function checkPartitions(name: string, partitions: number): void {
+/**
+ * What the store would refuse, refused by the sandbox too, so that a request fails while it is
+ * validated rather than halfway through running: Kafka's rule that a topic name is not empty, and
+ * the partition bound above.
+ */
+function checkNewTopic(name: string, partitions: number): void {
+  if (name === '') throw new KsqlStatementError("Invalid topic name '': a topic name must not be empty");
   if (partitions > MAX_PARTITIONS) {
     throw new KsqlStatementError(
       `Invalid value ${partitions} for property PARTITIONS of topic '${name}': at most ${MAX_PARTITIONS} partitions are supported`,
@@ -34,7 +40,7 @@ export class StoreTopics implements TopicView {
   }
 
   async create(name: string, partitions: number): Promise<void> {
-    checkPartitions(name, partitions);
+    checkNewTopic(name, partitions);
     if (!this.store.get(name)) await this.store.create(name, { partitions });
   }
 
@@ -55,7 +61,7 @@ export class SandboxTopics implements TopicView {
   }
 
   async create(name: string, partitions: number): Promise<void> {
-    checkPartitions(name, partitions);
+    checkNewTopic(name, partitions);
     this.deleted.delete(name);
     this.created.set(name, partitions);
   }
