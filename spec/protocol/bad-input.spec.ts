@@ -234,6 +234,8 @@ function insertLines(gateway: () => Gateway): void {
       expectError(long, badJson(/^Invalid JSON in request: the arguments line is longer than the limit of 1024 bytes$/));
       const missing = await request('h2', gateway().url, { path: '/inserts-stream', body: '{"properties":{}}\n{"ID":1}\n' });
       expectError(missing, badJson(/^Invalid JSON in request: Missing required creator property 'target'/));
+      const wrongType = await request('h2', gateway().url, { path: '/inserts-stream', body: '{"target":["S"]}\n{"ID":1}\n' });
+      expectError(wrongType, badJson(/^Invalid JSON in request: Cannot deserialize 'target'/));
       const notJson = await request('h2', gateway().url, { path: '/inserts-stream', body: '{"target":\n' });
       expectError(notJson, badJson(/^Invalid JSON in request: /));
     });
