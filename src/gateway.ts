@@ -5,6 +5,7 @@
  */
 import { Engine, type EngineOptions } from './engine/engine.js';
 import { DEFAULT_PULL_SETTINGS } from './planner/pull-settings.js';
+import { loadAuthenticator, type AuthFiles } from './protocol/auth/auth-files.js';
 import { DEFAULT_OUTPUT_OPTIONS, type OutputOptions } from './protocol/query-stream/output-queue.js';
 import { route } from './protocol/router.js';
 import { DEFAULT_MAX_LINE_BYTES } from './protocol/inserts-stream-endpoint.js';
@@ -22,6 +23,8 @@ export interface GatewayOptions extends ListenerOptions {
   readonly maxBodyBytes?: number;
   /** How query responses are written: coalescing and the per-response buffer bound. */
   readonly output?: OutputOptions;
+  /** Credential files for HTTP Basic and Bearer authentication; none: authentication is off. */
+  readonly auth?: AuthFiles;
 }
 
 export interface Gateway {
@@ -47,6 +50,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     maxInsertLineBytes: options.maxInsertLineBytes ?? DEFAULT_MAX_LINE_BYTES,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     output: options.output ?? DEFAULT_OUTPUT_OPTIONS,
+    auth: options.auth ? loadAuthenticator(options.auth) : undefined,
     state: () => state,
   };
   const listener: Listener = await listen(options, (exchange) => void route(exchange, ctx));

@@ -7,6 +7,8 @@
 import type { Engine } from '../engine/engine.js';
 import { badRequest } from '../errors.js';
 import type { Exchange } from '../transport/exchange.js';
+import { admit } from './auth/auth-guard.js';
+import type { Authenticator } from './auth/authenticator.js';
 import { handleCloseQuery } from './close-query-endpoint.js';
 import { handleInsertsStream } from './inserts-stream-endpoint.js';
 import { handleKsql } from './ksql/ksql-endpoint.js';
@@ -31,6 +33,8 @@ export interface RouterContext {
   readonly maxBodyBytes?: number;
   /** How push and pull query responses are written (coalescing, per-response buffer bound). */
   readonly output?: OutputOptions;
+  /** Present when authentication is on; without it `Authorization` headers are ignored. */
+  readonly auth?: Authenticator;
   state(): 'READY' | 'TERMINATING';
 }
 
@@ -75,6 +79,8 @@ export async function route(exchange: Exchange, ctx: RouterContext): Promise<voi
 }
 
 async function dispatch(exchange: Exchange, ctx: RouterContext): Promise<void> {
+  // As in ksqlDB, authentication comes before routing: an unknown path without credentials is 401.
+  if (ctx.auth && !admit(exchange, ctx.auth)) return;
   for (const r of routes) {
     if (r.method !== exchange.method) continue;
     const m = r.pattern.exec(exchange.path);
