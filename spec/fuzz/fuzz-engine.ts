@@ -73,14 +73,32 @@ export class FuzzEngine {
     }
   }
 
-  private async ksql(input: FuzzInput): Promise<undefined> {
-    const executed = await this.engine.executeKsql(input.text, input.variables, input.properties);
+  /**
+   * A request that fails must leave nothing behind: no source or topic of its own (queries may
+   * end by themselves meanwhile, so they are not compared).
+   */
+  private async ksql(input: FuzzInput): Promise<string | undefined> {
+    const before = this.state();
+    let executed;
+    try {
+      executed = await this.engine.executeKsql(input.text, input.variables, input.properties);
+    } catch (err) {
+      const after = this.state();
+      return problemWith(err) ?? (after === before ? undefined : `half applied: ${before} became ${after}`);
+    }
     const ctx = {
       commandSequence: () => this.engine.nextCommandSequence(),
       partitionsOf: (topic: string) => this.store.get(topic)?.partitions ?? 0,
     };
     JSON.stringify(executed.map((e) => renderEntity(e, ctx)).filter((e) => e !== undefined));
     return undefined;
+  }
+
+  /** The names of the sources and topics. */
+  private state(): string {
+    const sources = this.engine.catalog.listSources().map((s) => s.name);
+    const topics = this.store.list().map((t) => t.name);
+    return JSON.stringify({ sources, topics });
   }
 
   private async queryStream(input: FuzzInput): Promise<string | undefined> {
