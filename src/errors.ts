@@ -15,6 +15,8 @@ export const ErrorCode = {
   NOT_FOUND: 40400,
   TOO_MANY_REQUESTS: 42900,
   SERVER_ERROR: 50000,
+  /** Not in ksqlDB's catalog: a connection past --max-connections (status × 100, as the others). */
+  SERVICE_UNAVAILABLE: 50300,
   SERVER_SHUTTING_DOWN: 50303,
 } as const;
 

@@ -6,6 +6,7 @@
 import { Engine, type EngineOptions } from './engine/engine.js';
 import { DEFAULT_PULL_SETTINGS } from './planner/pull-settings.js';
 import { loadAuthenticator, type AuthFiles } from './protocol/auth/auth-files.js';
+import { OVERLOAD_BODY } from './protocol/overload-body.js';
 import { DEFAULT_OUTPUT_OPTIONS, type OutputOptions } from './protocol/query-stream/output-queue.js';
 import { route } from './protocol/router.js';
 import { DEFAULT_MAX_LINE_BYTES } from './protocol/inserts-stream-endpoint.js';
@@ -53,7 +54,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     auth: options.auth ? loadAuthenticator(options.auth) : undefined,
     state: () => state,
   };
-  const listener: Listener = await listen(options, (exchange) => void route(exchange, ctx));
+  const listenerOptions = { overloadBody: OVERLOAD_BODY, ...options };
+  const listener: Listener = await listen(listenerOptions, (exchange) => void route(exchange, ctx));
   return {
     url: listener.url,
     port: listener.port,

@@ -1,0 +1,27 @@
+/**
+ * Idle HTTP/2 sessions: one with no open stream for the idle timeout is closed gracefully with a
+ * GOAWAY (RFC 9113 §6.8). A session with any open stream (a push query, an insert stream) is never
+ * idle, however quiet the stream is; PINGs do not count as use.
+ */
+import type { ServerHttp2Session } from 'node:http2';
+
+export const DEFAULT_IDLE_TIMEOUT_MS = 300_000;
+
+export function closeWhenIdle(session: ServerHttp2Session, idleMs: number): void {
+  if (idleMs <= 0) return;
+  let open = 0;
+  let timer: NodeJS.Timeout | undefined;
+  const arm = (): void => {
+    timer = setTimeout(() => session.close(), idleMs);
+  };
+  const disarm = (): void => clearTimeout(timer);
+  session.on('stream', (stream) => {
+    open++;
+    disarm();
+    stream.once('close', () => {
+      if (--open === 0 && !session.closed) arm();
+    });
+  });
+  session.once('close', disarm);
+  arm();
+}
