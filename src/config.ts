@@ -7,8 +7,13 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { OffsetReset } from './engine/engine.js';
 import { DEFAULT_PULL_SETTINGS, pullSettings, type PullSettings } from './planner/pull-settings.js';
+import type { AuthFiles } from './protocol/auth/auth-files.js';
 import { DEFAULT_MAX_LINE_BYTES } from './protocol/inserts-stream-endpoint.js';
 import { DEFAULT_MAX_BODY_BYTES } from './protocol/request-body.js';
+import { DEFAULT_MAX_CONNECTIONS } from './transport/connection-limit.js';
+import { DEFAULT_MAX_CONCURRENT_STREAMS } from './transport/listener.js';
+import { DEFAULT_PING_INTERVAL_MS, DEFAULT_PING_TIMEOUT_MS } from './transport/session-heartbeat.js';
+import { DEFAULT_IDLE_TIMEOUT_MS } from './transport/session-idle.js';
 
 export interface Config {
   readonly port: number;
@@ -29,6 +34,18 @@ export interface Config {
   readonly maxBodyBytes: number;
   /** The longest line of an /inserts-stream body; a longer row gets an error ack. */
   readonly maxInsertLineBytes: number;
+  /** Credential files; neither given: authentication is off. */
+  readonly auth?: AuthFiles;
+  readonly connections: ConnectionSettings;
+}
+
+/** Connection limits and timers handed to the listener (0 turns a limit or timer off). */
+export interface ConnectionSettings {
+  readonly maxConnections: number;
+  readonly maxStreamsPerConnection: number;
+  readonly h2PingIntervalMs: number;
+  readonly h2PingTimeoutMs: number;
+  readonly idleTimeoutMs: number;
 }
 
 export const USAGE = `usage: node --import tsx src/main.ts [options]
@@ -47,6 +64,19 @@ export const USAGE = `usage: node --import tsx src/main.ts [options]
                         default 10485760); a larger one gets 400 / 40000
   --max-insert-line-bytes N  longest /inserts-stream line (STREAMGATE_MAX_INSERT_LINE_BYTES, default
                         1048576); a longer row gets an error ack that ends the stream
+  --auth-basic-file F   HTTP Basic users, one "user: password[,role...]" a line (Jetty's property file, as
+                        ksqlDB's JAAS login reads it; password plain or MD5:<hex>) (STREAMGATE_AUTH_BASIC_FILE)
+  --auth-bearer-file F  bearer tokens, one a line (STREAMGATE_AUTH_BEARER_FILE); with either file, every
+                        path but /healthcheck, /chc/*, /v1/metadata[/id] needs credentials (401 / 40100)
+  --auth-realm R        realm named in WWW-Authenticate (default KsqlServer-Props)
+  --auth-roles R,...    a Basic user needs one of these roles, else 403 / 40300 (default: any user)
+  --max-connections N   open connections at most (default 10000; 0: no limit); the next one gets 503 over
+                        HTTP/1.1 or GOAWAY over HTTP/2 and is closed (over TLS: closed before the handshake)
+  --max-streams-per-connection N  concurrent HTTP/2 streams per connection (default 1000)
+  --h2-ping-interval-ms N  PING an HTTP/2 session quiet this long (default 30000; 0: never)
+  --h2-ping-timeout-ms N   close a session whose PING is not answered in time (default 10000)
+  --idle-timeout-ms N   close a connection with no open request after this long (default 300000; 0: never;
+                        --config: ksql.idle.connection.timeout.seconds)
   --generate S          keep inserting generated rows into stream S (demo data)
   --generate-rate N     rows per second for --generate (default 2)
   --help                this text`;
@@ -95,6 +125,15 @@ export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Co
       'retention-bytes': { type: 'string' },
       'max-body-bytes': { type: 'string' },
       'max-insert-line-bytes': { type: 'string' },
+      'auth-basic-file': { type: 'string' },
+      'auth-bearer-file': { type: 'string' },
+      'auth-realm': { type: 'string' },
+      'auth-roles': { type: 'string' },
+      'max-connections': { type: 'string' },
+      'max-streams-per-connection': { type: 'string' },
+      'h2-ping-interval-ms': { type: 'string' },
+      'h2-ping-timeout-ms': { type: 'string' },
+      'idle-timeout-ms': { type: 'string' },
       generate: { type: 'string' },
       'generate-rate': { type: 'string' },
       help: { type: 'boolean' },
@@ -126,5 +165,34 @@ export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Co
       values['max-insert-line-bytes'] ?? env.STREAMGATE_MAX_INSERT_LINE_BYTES ?? String(DEFAULT_MAX_LINE_BYTES),
       '--max-insert-line-bytes',
     ),
+    auth: authFiles(values, env),
+    connections: connectionSettings(values, props),
   };
+}
+
+type Flags = Readonly<Record<string, string | boolean | undefined>>;
+
+function authFiles(values: Flags, env: NodeJS.ProcessEnv): AuthFiles | undefined {
+  const basicFile = stringFlag(values['auth-basic-file']) ?? env.STREAMGATE_AUTH_BASIC_FILE;
+  const bearerFile = stringFlag(values['auth-bearer-file']) ?? env.STREAMGATE_AUTH_BEARER_FILE;
+  if (basicFile === undefined && bearerFile === undefined) return undefined;
+  const roles = stringFlag(values['auth-roles'])?.split(',').map((r) => r.trim()).filter((r) => r !== '');
+  return { basicFile, bearerFile, realm: stringFlag(values['auth-realm']), roles };
+}
+
+function connectionSettings(values: Flags, props: ReadonlyMap<string, string>): ConnectionSettings {
+  const flag = (name: string, fallback: string): number => positiveInt(stringFlag(values[name]) ?? fallback, `--${name}`, true);
+  const idleSeconds = props.get('ksql.idle.connection.timeout.seconds');
+  const idleDefault = idleSeconds === undefined ? DEFAULT_IDLE_TIMEOUT_MS : positiveInt(idleSeconds, 'ksql.idle.connection.timeout.seconds', true) * 1000;
+  return {
+    maxConnections: flag('max-connections', String(DEFAULT_MAX_CONNECTIONS)),
+    maxStreamsPerConnection: positiveInt(stringFlag(values['max-streams-per-connection']) ?? String(DEFAULT_MAX_CONCURRENT_STREAMS), '--max-streams-per-connection'),
+    h2PingIntervalMs: flag('h2-ping-interval-ms', String(DEFAULT_PING_INTERVAL_MS)),
+    h2PingTimeoutMs: positiveInt(stringFlag(values['h2-ping-timeout-ms']) ?? String(DEFAULT_PING_TIMEOUT_MS), '--h2-ping-timeout-ms'),
+    idleTimeoutMs: flag('idle-timeout-ms', String(idleDefault)),
+  };
+}
+
+function stringFlag(value: string | boolean | undefined): string | undefined {
+  return typeof value === 'string' ? value : undefined;
 }

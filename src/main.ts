@@ -23,6 +23,12 @@ async function main(): Promise<void> {
     retention: { maxRecords: config.retentionRecords, maxBytes: config.retentionBytes },
     maxBodyBytes: config.maxBodyBytes,
     maxInsertLineBytes: config.maxInsertLineBytes,
+    auth: config.auth,
+    maxConnections: config.connections.maxConnections,
+    maxConcurrentStreams: config.connections.maxStreamsPerConnection,
+    h2PingIntervalMs: config.connections.h2PingIntervalMs,
+    h2PingTimeoutMs: config.connections.h2PingTimeoutMs,
+    idleTimeoutMs: config.connections.idleTimeoutMs,
     engine: {
       defaultOffsetReset: config.defaultOffsetReset,
       maxPushQueries: config.maxPushQueries,
