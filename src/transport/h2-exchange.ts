@@ -29,6 +29,11 @@ export class H2Exchange extends ExchangeLifecycle implements Exchange {
     stream.on('error', () => undefined);
   }
 
+  /** Closed, or destroyed before its 'close' event arrived (respond() would throw then). */
+  private get gone(): boolean {
+    return this.closed || this.stream.destroyed;
+  }
+
   header(name: string): string | undefined {
     const v = this.headers[name];
     return Array.isArray(v) ? v.join(', ') : v;
@@ -44,7 +49,7 @@ export class H2Exchange extends ExchangeLifecycle implements Exchange {
 
 
   respond(head: ResponseHead): void {
-    if (this.closed || this.stream.headersSent) return;
+    if (this.gone || this.stream.headersSent) return;
     const out: Record<string, string | number> = { ':status': head.status };
     for (const [k, v] of Object.entries(head.headers ?? {})) if (v !== undefined) out[k] = v;
     this.stream.respond(out);
@@ -59,12 +64,12 @@ export class H2Exchange extends ExchangeLifecycle implements Exchange {
   }
 
   write(chunk: string | Uint8Array): Promise<void> {
-    if (this.closed || this.stream.writableEnded) return Promise.resolve();
+    if (this.gone || this.stream.writableEnded) return Promise.resolve();
     return this.writes.track((done) => this.stream.write(chunk, done));
   }
 
   end(chunk?: string | Uint8Array): void {
-    if (this.closed || this.stream.writableEnded) return;
+    if (this.gone || this.stream.writableEnded) return;
     if (chunk === undefined) this.stream.end();
     else this.stream.end(chunk);
   }
