@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   const sizes = values['idle-queries'] ? { ...base, idleQueries: Number(values['idle-queries']) } : base;
   const runId = Date.now().toString(36);
   const ctx = makeContext(values.url, Number(values.pid), sizes, runId);
-  const warm = makeContext(values.url, Number(values.pid), warmUp(sizes), `${runId}w`);
+  const warm = makeContext(values.url, Number(values.pid), warmUp(sizes), `${runId}w`, false);
   const results: Record<string, ScenarioRun> = {};
   for (const name of values.scenarios.toUpperCase().split(',').filter(Boolean)) {
     for (const s of expand(name, sizes.s3Subs)) {

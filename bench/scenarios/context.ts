@@ -10,6 +10,8 @@ export interface ScenarioContext {
   readonly url: string;
   readonly pid: number;
   readonly sizes: Sizes;
+  /** False in the warm-up pass, whose figures nobody reads. */
+  readonly measured: boolean;
   /** A name no earlier scenario on this server used: streams are never reused. */
   name(tag: string): string;
   /** Runs one statement; returns the persistent query it started, if the answer names one. */
@@ -32,13 +34,14 @@ export function streamDdl(name: string, columns: string): string {
   return `CREATE STREAM ${name} (${columns}) WITH (kafka_topic='${name.toLowerCase()}', value_format='JSON', partitions=1);`;
 }
 
-export function makeContext(url: string, pid: number, sizes: Sizes, runId: string): ScenarioContext {
+export function makeContext(url: string, pid: number, sizes: Sizes, runId: string, measured = true): ScenarioContext {
   const warnings: string[] = [];
   let seq = 0;
   return {
     url,
     pid,
     sizes,
+    measured,
     warnings,
     name: (tag) => `B${runId}_${tag}_${++seq}`.toUpperCase(),
     async ddl(conn, statement) {

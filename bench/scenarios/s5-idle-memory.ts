@@ -45,7 +45,7 @@ async function idleQueries(ctx: ScenarioContext, shape: IdleShape): Promise<Scen
     const afterKb = await rss(ctx, shape.settleMs);
     await ctx.drop(conns[0]!, [`DROP STREAM IF EXISTS ${name};`]);
     const [before, all] = [points[0]![1], points.at(-1)![1]];
-    if (slope(points) <= 0) ctx.warnings.push(`${name}: RSS fell while queries were opened (${points.map((p) => p[1]).join(' → ')} KB); a collection ran, the slope means nothing`);
+    if (ctx.measured && slope(points) <= 0) ctx.warnings.push(`${name}: RSS fell while queries were opened (${points.map((p) => p[1]).join(' → ')} KB); a collection ran, the slope means nothing`);
     return {
       metrics: { kbPerQuery: round3(slope(points)), rssBeforeKb: before, rssAllKb: all, rssAfterCloseKb: afterKb },
       info: { queries: shape.queries, conns: shape.conns, held, rssStepsKb: points.map((p) => p[1]) },
