@@ -62,6 +62,7 @@ describe('listener', () => {
     const session = http2.connect(gw.url);
     const req = session.request({ ':method': 'POST', ':path': '/query-stream' });
     req.end(JSON.stringify({ sql: 'SELECT * FROM S EMIT CHANGES;' }));
+    req.resume();
     await new Promise((r) => req.once('response', r));
     const sessionClosed = new Promise((r) => session.once('close', r));
     const started = Date.now();

@@ -66,6 +66,8 @@ export class Engine implements PersistentRuntime {
   readonly catalog = new Catalog();
   readonly queries = new QueryRegistry();
   private readonly materialized = new Map<string, MaterializedTable>();
+  private readonly shutdown = new AbortController();
+  private readonly held = new Set<Promise<unknown>>();
   /** Query plans by statement text, variables, properties and catalog version. */
   private readonly plans = new BoundedCache<string, CachedPlan>(1024);
   /** Running push queries that share one reader per distinct statement. */
@@ -260,7 +262,24 @@ export class Engine implements PersistentRuntime {
     return source;
   }
 
+  /** Aborted when the server starts shutting down: long-running requests finish what they hold. */
+  get closing(): AbortSignal {
+    return this.shutdown.signal;
+  }
+
+  /**
+   * Work that must finish before the server goes down (an insert stream acking what it took);
+   * close() waits for it, up to a second.
+   */
+  holdShutdown(work: Promise<unknown>): void {
+    this.held.add(work);
+    void work.finally(() => this.held.delete(work));
+  }
+
   async close(): Promise<void> {
+    this.shutdown.abort();
+    const held = Promise.allSettled([...this.held]);
+    await Promise.race([held, new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
     this.queries.closeAll();
     for (const name of [...this.materialized.keys()]) this.dematerialize(name);
   }

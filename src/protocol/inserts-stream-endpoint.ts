@@ -78,13 +78,32 @@ export async function handleInsertsStream(
   exchange.flushHeaders();
   const acks = new AckWriter(exchange, mediaType === MediaType.JSON);
   const inserter = new RowInserter(source, topic, acks);
+  const taking = takeRows(exchange, body, splitter, inserter, acks, rest, ended, engine.closing);
+  engine.holdShutdown(taking);
+  return taking;
+}
+
+/** Takes the rows after the arguments line until the body ends, a row fails or the server stops. */
+async function takeRows(
+  exchange: Exchange,
+  body: AsyncIterator<Buffer>,
+  splitter: LineSplitter,
+  inserter: RowInserter,
+  acks: AckWriter,
+  rest: readonly Buffer[],
+  ended: boolean,
+  closing: AbortSignal,
+): Promise<void> {
+  const shutdown = whenAborted(closing);
   try {
     if (!(await inserter.insertChunk(rest, splitter))) return drain(exchange);
     if (!ended) {
-      for (let next = await body.next(); !next.done; next = await body.next()) {
+      for (let next = await nextOrStop(body, shutdown.promise); next !== STOP && !next.done; next = await nextOrStop(body, shutdown.promise)) {
         if (!(await inserter.insertChunk(splitter.push(next.value), splitter))) return drain(exchange);
         if (exchange.closed) return;
       }
+      // Shutting down: every row taken so far is acked, and the response ends cleanly.
+      if (shutdown.aborted()) return acks.end();
     }
     const last = splitter.finish();
     if (last && !(await inserter.insert([last]))) return drain(exchange);
@@ -92,7 +111,26 @@ export async function handleInsertsStream(
   } catch {
     // The client reset or dropped the stream: rows acked so far stay, nothing else to answer.
     exchange.end();
+  } finally {
+    shutdown.dispose();
   }
+}
+
+const STOP = Symbol('stop');
+
+function nextOrStop(body: AsyncIterator<Buffer>, stop: Promise<typeof STOP>): Promise<IteratorResult<Buffer> | typeof STOP> {
+  return Promise.race([body.next(), stop]);
+}
+
+/** A promise that resolves when the signal aborts, and a way to stop listening. */
+function whenAborted(signal: AbortSignal): { promise: Promise<typeof STOP>; aborted: () => boolean; dispose: () => void } {
+  let onAbort = (): void => undefined;
+  const promise = new Promise<typeof STOP>((resolve) => {
+    onAbort = () => resolve(STOP);
+    if (signal.aborted) resolve(STOP);
+    else signal.addEventListener('abort', onAbort, { once: true });
+  });
+  return { promise, aborted: () => signal.aborted, dispose: () => signal.removeEventListener('abort', onAbort) };
 }
 
 /** The first line of the body; an arguments line over the line limit fails as bad JSON would. */

@@ -90,7 +90,7 @@ export async function listen(listenerOptions: ListenerOptions, handler: Exchange
   return {
     url: `${scheme}://${hostForUrl}:${port}`,
     port,
-    close: () => closeAll(front, sessions, sockets),
+    close: () => closeAll(front, h1, sessions, sockets),
   };
 }
 
@@ -221,23 +221,31 @@ function createTlsFront(
   return server;
 }
 
+/** How long responses still running at close get to finish before their connections are cut. */
+const CLOSE_GRACE_MS = 2000;
+
 /**
- * Node 20's server.close() waits for HTTP/2 sessions forever, so each session gets a GOAWAY and
- * is closed, and the remaining sockets are ended, then destroyed if they linger.
+ * Node 20's server.close() waits for HTTP/2 sessions forever, so each session gets a GOAWAY
+ * (session.close() lets its open streams finish) and HTTP/1.1 connections are closed as soon as
+ * they are between requests; whatever still runs after the grace period is destroyed. Sockets
+ * are not ended at once: a response finishing at shutdown (an insert stream's last acks, a push
+ * query's end) would lose its last bytes.
  */
 async function closeAll(
   front: net.Server,
+  h1: http.Server,
   sessions: Set<http2.ServerHttp2Session>,
   sockets: Set<net.Socket>,
 ): Promise<void> {
   const closed = new Promise<void>((resolve) => front.close(() => resolve()));
   for (const session of sessions) {
     session.close();
-    setTimeout(() => session.destroy(), 1000).unref();
+    setTimeout(() => session.destroy(), CLOSE_GRACE_MS).unref();
   }
-  for (const socket of sockets) {
-    socket.end();
-    setTimeout(() => socket.destroy(), 1000).unref();
-  }
+  h1.closeIdleConnections();
+  const sweep = setInterval(() => h1.closeIdleConnections(), 20);
+  sweep.unref();
+  for (const socket of sockets) setTimeout(() => socket.destroy(), CLOSE_GRACE_MS).unref();
   await closed;
+  clearInterval(sweep);
 }
