@@ -9,6 +9,7 @@ import type { OffsetReset } from './engine/engine.js';
 import { DEFAULT_PULL_SETTINGS, pullSettings, type PullSettings } from './planner/pull-settings.js';
 import type { AuthFiles } from './protocol/auth/auth-files.js';
 import { DEFAULT_MAX_LINE_BYTES } from './protocol/inserts-stream-endpoint.js';
+import { DEFAULT_OUTPUT_OPTIONS, type OutputOptions } from './protocol/query-stream/output-queue.js';
 import { DEFAULT_MAX_BODY_BYTES } from './protocol/request-body.js';
 import { DEFAULT_MAX_CONNECTIONS } from './transport/connection-limit.js';
 import { DEFAULT_MAX_CONCURRENT_STREAMS } from './transport/listener.js';
@@ -37,6 +38,8 @@ export interface Config {
   /** Credential files; neither given: authentication is off. */
   readonly auth?: AuthFiles;
   readonly connections: ConnectionSettings;
+  /** How query responses are written: coalescing, the per-query queue bounds, slow clients, keep-alive. */
+  readonly output: OutputOptions;
 }
 
 /** Connection limits and timers handed to the listener (0 turns a limit or timer off). */
@@ -77,6 +80,13 @@ export const USAGE = `usage: node --import tsx src/main.ts [options]
   --h2-ping-timeout-ms N   close a session whose PING is not answered in time (default 10000)
   --idle-timeout-ms N   close a connection with no open request after this long (default 300000; 0: never;
                         --config: ksql.idle.connection.timeout.seconds)
+  --output-coalescing on|off  rows ready together leave in one DATA frame (default on); off: one frame per
+                        row, for clients that parse each frame on its own under load (ksqldb-client npm)
+  --push-queue-rows N   rows waiting for one push query's client before the query stops reading (default 100000)
+  --push-queue-bytes N  bytes waiting for one push query's client likewise (default 4194304)
+  --slow-client-timeout-ms N  a push query held back that long by a client reading nothing ends with an
+                        error line (default 60000)
+  --http1-keep-alive-ms N  a quiet HTTP/1.1 push query gets a newline after this long (default 0: never)
   --generate S          keep inserting generated rows into stream S (demo data)
   --generate-rate N     rows per second for --generate (default 2)
   --help                this text`;
@@ -134,6 +144,11 @@ export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Co
       'h2-ping-interval-ms': { type: 'string' },
       'h2-ping-timeout-ms': { type: 'string' },
       'idle-timeout-ms': { type: 'string' },
+      'output-coalescing': { type: 'string' },
+      'push-queue-rows': { type: 'string' },
+      'push-queue-bytes': { type: 'string' },
+      'slow-client-timeout-ms': { type: 'string' },
+      'http1-keep-alive-ms': { type: 'string' },
       generate: { type: 'string' },
       'generate-rate': { type: 'string' },
       help: { type: 'boolean' },
@@ -167,6 +182,21 @@ export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Co
     ),
     auth: authFiles(values, env),
     connections: connectionSettings(values, props),
+    output: outputSettings(values),
+  };
+}
+
+function outputSettings(values: Flags): OutputOptions {
+  const number = (name: string, fallback: number, allowZero = false): number =>
+    positiveInt(stringFlag(values[name]) ?? String(fallback), `--${name}`, allowZero);
+  const coalescing = stringFlag(values['output-coalescing']) ?? 'on';
+  if (coalescing !== 'on' && coalescing !== 'off') throw new Error(`--output-coalescing must be on or off, not ${coalescing}`);
+  return {
+    coalesce: coalescing === 'on',
+    maxQueuedRows: number('push-queue-rows', DEFAULT_OUTPUT_OPTIONS.maxQueuedRows),
+    maxQueuedBytes: number('push-queue-bytes', DEFAULT_OUTPUT_OPTIONS.maxQueuedBytes),
+    stallTimeoutMs: number('slow-client-timeout-ms', DEFAULT_OUTPUT_OPTIONS.stallTimeoutMs),
+    http1KeepAliveMs: number('http1-keep-alive-ms', DEFAULT_OUTPUT_OPTIONS.http1KeepAliveMs, true),
   };
 }
 

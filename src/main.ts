@@ -23,6 +23,7 @@ async function main(): Promise<void> {
     retention: { maxRecords: config.retentionRecords, maxBytes: config.retentionBytes },
     maxBodyBytes: config.maxBodyBytes,
     maxInsertLineBytes: config.maxInsertLineBytes,
+    output: config.output,
     auth: config.auth,
     maxConnections: config.connections.maxConnections,
     maxConcurrentStreams: config.connections.maxStreamsPerConnection,
