@@ -64,21 +64,25 @@ function compileConverter(source: DataSource): Converter {
         given[at] = row[raw] === undefined ? null : row[raw];
       }
     }
-    const out: unknown[] = new Array(keyCount + valueCount);
+    const keyValues: unknown[] = new Array(keyCount);
+    const valueValues: unknown[] = new Array(valueCount);
     let keyAllNull = true;
     for (let i = 0; i < columns.length; i++) {
       const column = columns[i]!;
       const raw = given[i];
-      if (column.namespace === 'KEY') {
+      const slot = slots[i]!;
+      if (slot < keyCount) {
         if (raw === undefined || (raw === null && isTable)) throw badRequest(`Key field must be specified: ${column.name}`);
+        const value = coerceStrict(raw, column);
+        if (value !== null) keyAllNull = false;
+        keyValues[slot] = value;
+      } else {
+        valueValues[slot - keyCount] = coerceStrict(raw, column);
       }
-      const value = coerceStrict(raw, column);
-      if (column.namespace === 'KEY' && value !== null) keyAllNull = false;
-      out[slots[i]!] = value;
     }
     // All-NULL key columns stand for a record without a key (record-encoder.ts).
-    const key = keyCount === 0 || keyAllNull ? null : serdes.key.serialize(out.slice(0, keyCount));
-    return { key, value: serdes.value.serialize(out.slice(keyCount)) };
+    const key = keyCount === 0 || keyAllNull ? null : serdes.key.serialize(keyValues);
+    return { key, value: serdes.value.serialize(valueValues) };
   };
 }
 

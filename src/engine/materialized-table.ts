@@ -28,6 +28,8 @@ export interface TableRow {
   readonly window?: WindowBounds;
 }
 
+const CAUGHT_UP = Promise.resolve();
+
 export class MaterializedTable {
   private readonly stores = new Map<number, PartitionStore>();
   /** The stores by partition number, rebuilt when a partition gets its first row. */
@@ -42,7 +44,7 @@ export class MaterializedTable {
 
   constructor(
     readonly source: DataSource,
-    topic: TopicLog,
+    private readonly topic: TopicLog,
   ) {
     this.cursor = topic.cursor({ from: 'earliest' });
     this.reader = recordReader(source);
@@ -53,8 +55,19 @@ export class MaterializedTable {
 
   /** Applies every record the topic holds now; a pull query calls it before reading. */
   catchUp(): Promise<void> {
-    this.applying = this.applying.then(() => this.apply());
+    // Usually nothing is new: answer at once instead of polling through a chain of promises.
+    if (!this.applyingNow && this.caughtUp()) return CAUGHT_UP;
+    this.applyingNow = true;
+    this.applying = this.applying.then(() => this.apply()).finally(() => (this.applyingNow = false));
     return this.applying;
+  }
+
+  private applyingNow = false;
+
+  /** True when the cursor has read up to the end of every partition. */
+  private caughtUp(): boolean {
+    const ends = this.topic.endOffsets();
+    return this.cursor.positions().every((p) => p.offset >= ends[p.partition]!);
   }
 
   private async apply(): Promise<void> {

@@ -82,6 +82,11 @@ export async function runTablePullQuery(plan: QueryPlan, access: TableAccess, ta
 }
 
 function tableRows(access: TableAccess, table: MaterializedTable): Iterable<TableRow> {
+  // One key without window bounds, the most common pull query: read it straight.
+  if (access.kind === 'lookup' && access.keys.length === 1 && !access.keys[0]!.windows) {
+    const bytes = table.keyBytes(access.keys[0]!.key);
+    return bytes ? table.rowsOfKey(bytes) : [];
+  }
   switch (access.kind) {
     case 'scan':
       return table.scan();

@@ -30,8 +30,16 @@ export interface OutputFormat {
   error(e: ErrorEntity): string;
 }
 
+/** The column part of the metadata, written once per plan (headers reuse their column arrays). */
+const columnsJson = new WeakMap<readonly string[], string>();
+
 function metadata(h: QueryHeader): string {
-  return writeJsonValue({ queryId: h.queryId, columnNames: h.columnNames, columnTypes: h.columnTypes });
+  let columns = columnsJson.get(h.columnNames);
+  if (columns === undefined) {
+    columns = writeJsonValue({ columnNames: h.columnNames, columnTypes: h.columnTypes }).slice(1);
+    columnsJson.set(h.columnNames, columns);
+  }
+  return `{"queryId":${writeJsonValue(h.queryId)},${columns}`;
 }
 
 export const delimitedFormat: OutputFormat = {
