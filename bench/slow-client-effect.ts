@@ -66,6 +66,7 @@ async function phase(withStalledClient: boolean): Promise<Record<string, unknown
     const session = http2.connect(url, { settings: { initialWindowSize: 1 << 24 } });
     const ddl = post(session, '/ksql', JSON.stringify({ ksql: "CREATE STREAM S (ID BIGINT KEY, V STRING, TS BIGINT) WITH (kafka_topic='s', value_format='JSON', partitions=1);" }), 'application/json');
     ddl.end();
+    ddl.resume();
     await new Promise((r) => ddl.on('close', r));
     const latencies: number[] = [];
     let received = 0;

@@ -9,6 +9,9 @@ import { startGateway } from './gateway.js';
 
 const SHUTDOWN_GRACE_MS = 5000;
 
+// A closed stdout (the parent went away) must not turn a log line into a crash.
+process.stdout.on('error', () => undefined);
+
 async function main(): Promise<void> {
   const config = parseConfig(process.argv.slice(2), process.env);
   if (config === 'help') {
