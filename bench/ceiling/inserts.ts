@@ -4,7 +4,8 @@
  * fanned out, and acked; input pauses while any subscriber or the acks push back.
  */
 import type { ServerHttp2Stream } from 'node:http2';
-import { drained, fanOut, isDead, subscribersOf } from './subscribers.js';
+import { drained } from '../lib/drained.js';
+import { fanOut, isDead, subscribersOf } from './subscribers.js';
 
 export function handleInserts(stream: ServerHttp2Stream): void {
   stream.respond({ ':status': 200 });

@@ -5,6 +5,7 @@
  * memory.
  */
 import type { ServerHttp2Stream } from 'node:http2';
+import { drained } from '../lib/drained.js';
 
 export interface Subscriber {
   readonly id: string;
@@ -41,18 +42,6 @@ export function findQuery(id: string): Subscriber | undefined {
 
 export function isDead(stream: ServerHttp2Stream): boolean {
   return stream.destroyed || stream.writableEnded;
-}
-
-export function drained(stream: ServerHttp2Stream): Promise<void> {
-  return new Promise((resolve) => {
-    const done = (): void => {
-      stream.off('drain', done);
-      stream.off('close', done);
-      resolve();
-    };
-    stream.on('drain', done);
-    stream.on('close', done);
-  });
 }
 
 /** One write per live subscriber; resolves once those too far behind have drained (null: none was). */

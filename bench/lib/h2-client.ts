@@ -3,6 +3,7 @@
  * (so the client's window never throttles the server being measured) and streaming POSTs.
  */
 import http2, { type ClientHttp2Session, type ClientHttp2Stream } from 'node:http2';
+import { drained } from './drained.js';
 
 export const DELIMITED = 'application/vnd.ksqlapi.delimited.v1';
 export const JSON_TYPE = 'application/json';
@@ -91,18 +92,6 @@ export function call(conn: Connection, path: string, accept: string | null): Cal
   stream.on('close', fin);
   stream.on('error', fin);
   return c;
-}
-
-function drained(stream: ClientHttp2Stream): Promise<void> {
-  return new Promise((resolve) => {
-    const done = (): void => {
-      stream.off('drain', done);
-      stream.off('close', done);
-      resolve();
-    };
-    stream.on('drain', done);
-    stream.on('close', done);
-  });
 }
 
 function cancel(stream: ClientHttp2Stream): void {
