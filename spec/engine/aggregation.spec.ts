@@ -7,7 +7,7 @@
 import { expect } from 'chai';
 import type { Gateway } from '../../src/gateway.js';
 import { h2Request, openStream } from '../support/http-clients.js';
-import { ksql, produce, sleep, startTestGateway } from '../support/gateway.js';
+import { ksql, ksqlError, produce, sleep, startTestGateway } from '../support/gateway.js';
 
 interface TopicRecord {
   key: unknown;
@@ -27,12 +27,6 @@ async function settled(gw: Gateway, topic: string, count: number): Promise<Topic
     await sleep(10);
   }
   throw new Error(`${topic} did not reach ${count} records`);
-}
-
-async function ksqlError(gw: Gateway, sql: string): Promise<string> {
-  const res = await h2Request(gw.url, { path: '/ksql', body: JSON.stringify({ ksql: sql }) });
-  expect(res.status).to.equal(400);
-  return (JSON.parse(res.body) as { message: string }).message;
 }
 
 describe('state engine: aggregation, windows, re-keying', () => {

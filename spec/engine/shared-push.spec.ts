@@ -7,7 +7,7 @@ import { expect } from 'chai';
 import http2 from 'node:http2';
 import { startGateway, type Gateway } from '../../src/gateway.js';
 import { DEFAULT_OUTPUT_OPTIONS } from '../../src/protocol/query-stream/output-queue.js';
-import { ksql, produce, sleep } from '../support/gateway.js';
+import { ksql, produce, sleep, until } from '../support/gateway.js';
 
 interface Subscriber {
   readonly rows: string[];
@@ -37,14 +37,6 @@ function subscribe(session: http2.ClientHttp2Session, sql: string): Subscriber {
   const ended = new Promise<void>((r) => stream.once('close', () => r()));
   stream.end(JSON.stringify({ sql, properties: { 'auto.offset.reset': 'latest' } }));
   return { rows, stream, header, ended };
-}
-
-async function until(check: () => boolean, what: string, ms = 10_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(10);
-  }
 }
 
 const rowsOf = (from: number, to: number, pad = ''): object[] =>

@@ -8,7 +8,7 @@ import http2 from 'node:http2';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { startGateway, type Gateway } from '../../src/gateway.js';
-import { ksql, produce, sleep } from '../support/gateway.js';
+import { ksql, produce, sleep, until } from '../support/gateway.js';
 
 v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc') as () => void;
@@ -45,11 +45,6 @@ function openQueries(sessions: readonly http2.ClientHttp2Session[], count: numbe
       });
     }),
   );
-}
-
-async function until(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 1000 && !check(); i++) await sleep(20);
-  if (!check()) throw new Error(`timed out waiting for ${what}`);
 }
 
 describe('vanishing clients', function () {
