@@ -13,6 +13,7 @@ import type { MicroOutput } from './micro.js';
 import { FULL, QUICK } from './scenarios/sizes.js';
 import { machine, describeMachine } from './runner/machine.js';
 import { parseOptions, USAGE, type RunOptions } from './runner/options.js';
+import { BUILT_SOURCES, buildServers, CEILING_ENTRY } from './runner/build.js';
 import { sourceFingerprint } from './runner/fingerprint.js';
 import { canPin, pinned, runJsonChild, startServer, stopServer, tail } from './runner/processes.js';
 import { contextRows, targetRows, type Collected, type Side } from './runner/summary.js';
@@ -45,7 +46,7 @@ class Runner {
 
   serverCmd(side: Side): { cmd: string; port: number } {
     const port = side === 'ceiling' ? this.o.ceilingPort : this.o.gatewayPort;
-    const cmd = side === 'ceiling' ? `node --import tsx bench/ceiling-server.ts --port ${port} --host 127.0.0.1` : this.o.gatewayCmd.replaceAll('{port}', String(port));
+    const cmd = side === 'ceiling' ? `node ${CEILING_ENTRY} --port ${port} --host 127.0.0.1` : this.o.gatewayCmd.replaceAll('{port}', String(port));
     return { cmd: pinned(this.serverCpu, cmd), port };
   }
 
@@ -54,7 +55,7 @@ class Runner {
     const { cmd, port } = this.serverCmd(side);
     const logFile = join(this.logs, `${side}-${round ?? 'idle'}.log`);
     log(`${round === null ? 'idle check' : `round ${round}/${this.o.rounds}`}: ${side} (${scenarios.join(',')}) — ${cmd}`);
-    if (side === 'gateway') this.sources.push(sourceFingerprint());
+    if (side === 'gateway') this.sources.push(sourceFingerprint(BUILT_SOURCES));
     const server = await startServer(cmd, port, logFile);
     let out: HarnessOutput | null = null;
     try {
@@ -107,6 +108,8 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
+  log('building the servers (tsc -p tsconfig.build.json)');
+  buildServers();
   const m = machine();
   const runner = new Runner(o);
   const started = new Date();

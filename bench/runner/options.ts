@@ -1,6 +1,7 @@
 /** The runner's command line. */
 import { parseArgs } from 'node:util';
 import { DEFAULT_SCENARIOS, KNOWN_SCENARIOS } from '../scenarios/registry.js';
+import { GATEWAY_ENTRY } from './build.js';
 
 export interface RunOptions {
   readonly rounds: number;
@@ -24,7 +25,8 @@ export const USAGE = `usage: npm run bench -- [options]
   --scenarios LIST      of ${KNOWN_SCENARIOS.join(',')} (default all; S5 always runs first)
   --quick               small sizes: a smoke run of the whole harness
   --idle-queries N      hold N idle push queries on a fresh gateway once (default 10000, --quick 1000; 0: skip)
-  --gateway-cmd CMD     how to start the gateway; {port} is replaced (it must exec the server: its PID is measured)
+  --gateway-cmd CMD     how to start the gateway; {port} is replaced (it must exec the server: its PID is measured;
+                        default: the compiled gateway, node dist/src/main.js)
   --gateway-port P      (default 18088)    --ceiling-port P   (default 18099)
   --no-pin              do not pin servers to CPU 0 and the harness to CPU 1
   --no-micro            skip the parse + plan and expression microbenchmarks
@@ -32,7 +34,7 @@ export const USAGE = `usage: npm run bench -- [options]
   --out FILE            JSON result (default bench/result.json)
   --strict              exit 1 when a target is missed (a broken correctness gate always exits 1)`;
 
-export const DEFAULT_GATEWAY_CMD = 'node --import tsx src/main.ts --port {port} --host 127.0.0.1';
+export const DEFAULT_GATEWAY_CMD = `node ${GATEWAY_ENTRY} --port {port} --host 127.0.0.1`;
 
 export function parseOptions(argv: readonly string[]): RunOptions | 'help' {
   const { values: v } = parseArgs({
