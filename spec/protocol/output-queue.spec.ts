@@ -109,27 +109,6 @@ describe('output queue', () => {
     expect(ended).to.deep.equal(['2 writes, then ]']);
   });
 
-  it('gathers a small answer and sends it with the end of the stream in one write', () => {
-    const ex = new ManualExchange(16);
-    const ended: string[] = [];
-    (ex as unknown as { end: (c?: Uint8Array) => void }).end = (c) => ended.push(Buffer.from(c!).toString());
-    const q = new OutputQueue(asExchange(ex), options({ coalesce: true, maxQueuedBytes: 100 }), 16);
-    q.push(lines('{"h":1}\n'));
-    q.push(lines('[1]\n'));
-    q.finish(undefined);
-    expect(ex.writes).to.deep.equal([]);
-    expect(ended).to.deep.equal(['{"h":1}\n[1]\n']);
-  });
-
-  it('starts writing a gathered answer once it outgrows one frame', () => {
-    const ex = new ManualExchange(8);
-    const q = new OutputQueue(asExchange(ex), options({ coalesce: true, maxQueuedBytes: 100 }), 8);
-    q.push(lines('[1]\n'));
-    expect(ex.writes).to.deep.equal([]);
-    q.push(lines('[22]\n'));
-    expect(ex.writes).to.deep.equal(['[1]\n']);
-  });
-
   it('holds the writer back past the row limit too', async () => {
     const ex = new ManualExchange(100);
     const q = new OutputQueue(asExchange(ex), options({ maxQueuedRows: 2 }));

@@ -29,6 +29,7 @@ export interface TableRow {
 }
 
 const CAUGHT_UP = Promise.resolve();
+const NO_ROWS: readonly TableRow[] = Object.freeze([]);
 
 export class MaterializedTable {
   private readonly stores = new Map<number, PartitionStore>();
@@ -64,10 +65,17 @@ export class MaterializedTable {
 
   private applyingNow = false;
 
+  /** True when records wait to be applied: a reader should await catchUp() first. */
+  behind(): boolean {
+    return this.applyingNow || !this.caughtUp();
+  }
+
   /** True when the cursor has read up to the end of every partition. */
   private caughtUp(): boolean {
     const ends = this.topic.endOffsets();
-    return this.cursor.positions().every((p) => p.offset >= ends[p.partition]!);
+    const positions = this.cursor.positions();
+    for (let i = 0; i < positions.length; i++) if (positions[i]!.offset < ends[positions[i]!.partition]!) return false;
+    return true;
   }
 
   private async apply(): Promise<void> {
@@ -126,8 +134,32 @@ export class MaterializedTable {
    * The rows of one key, found through its bytes without reading other keys; normally all in one
    * partition, otherwise partition by partition.
    */
-  rowsOfKey(keyBytes: Uint8Array): TableRow[] {
-    return this.inPartitionOrder().flatMap((store) => store.rowsOf(keyBytes));
+  rowsOfKey(keyBytes: Uint8Array): readonly TableRow[] {
+    return this.rowsOfId(idOf(keyBytes));
+  }
+
+  /**
+   * The rows of a key given by its values, which a cached pull plan holds on to: the serialized
+   * key is remembered per values array, so a repeated lookup goes straight to the map.
+   */
+  rowsOfLiteralKey(values: readonly unknown[]): readonly TableRow[] {
+    let id = this.literalKeyIds.get(values);
+    if (id === undefined) {
+      const bytes = this.keyBytes(values);
+      id = bytes ? idOf(bytes) : null;
+      this.literalKeyIds.set(values, id);
+    }
+    return id === null ? [] : this.rowsOfId(id);
+  }
+
+  private readonly literalKeyIds = new WeakMap<readonly unknown[], string | null>();
+
+  private rowsOfId(id: string): readonly TableRow[] {
+    const stores = this.ordered;
+    if (stores.length === 1) return stores[0]!.rowsOfId(id);
+    const rows: TableRow[] = [];
+    for (const store of stores) rows.push(...store.rowsOfId(id));
+    return rows;
   }
 
   private inPartitionOrder(): readonly PartitionStore[] {
@@ -181,8 +213,8 @@ class PartitionStore {
     }
   }
 
-  rowsOf(keyBytes: Uint8Array): readonly TableRow[] {
-    return this.slots.get(idOf(keyBytes))?.inOrder() ?? [];
+  rowsOfId(id: string): readonly TableRow[] {
+    return this.slots.get(id)?.inOrder() ?? NO_ROWS;
   }
 
   *range(from: Uint8Array | undefined, to: Uint8Array | undefined): Generator<TableRow> {

@@ -5,7 +5,7 @@
 import type { KeyConstraint, TableAccess } from '../planner/pull-where.js';
 import { inRange, rangeText, type WindowRanges } from '../planner/pull-window-bounds.js';
 import type { QueryPlan } from '../planner/query-plan.js';
-import type { TopicLog } from '../store/topic-log.js';
+import type { RecordHeader, TopicLog } from '../store/topic-log.js';
 import { outputRows } from './explode.js';
 import type { MaterializedTable, TableRow } from './materialized-table.js';
 import { recordReader } from './record-reader.js';
@@ -49,44 +49,57 @@ export async function runStreamPullQuery(plan: QueryPlan, topic: TopicLog, sink:
 /**
  * A pull query over a materialized table: the rows its WHERE clause lets it read (every row, a
  * key range, or the keys it names: see src/planner/pull-where.ts), filtered, projected and limited.
+ * Most pull queries read one key of a table that is up to date, so that path stays synchronous up
+ * to the sink: no await unless the table has records to apply or the sink is full.
  */
 export async function runTablePullQuery(plan: QueryPlan, access: TableAccess, table: MaterializedTable, sink: QuerySink): Promise<void> {
-  const { where, projection, limit } = plan;
+  const { where, projection, limit, explode } = plan;
   const rowtimeAt = plan.scope.rowtimeIndex;
   let emitted = 0;
+  let rows: OutputRow[] = [];
   try {
-    await table.catchUp();
-    let rows: OutputRow[] = [];
-    const flush = async (): Promise<void> => {
-      if (rows.length > 0) await sink.write(new RowBatch(rows));
-      rows = [];
-    };
+    if (table.behind()) await table.catchUp();
     for (const { row } of tableRows(access, table)) {
       if (sink.closed) return;
       if (where && where(row) !== true) continue;
-      for (const values of outputRows(projection.map((f) => f(row)), plan.explode)) {
+      const projected = project(projection, row);
+      const outputs = explode ? outputRows(projected, explode) : undefined;
+      const count = outputs ? outputs.length : 1;
+      for (let i = 0; i < count; i++) {
         if (limit !== undefined && emitted >= limit) {
-          await flush();
+          if (rows.length > 0) await sink.write(new RowBatch(rows));
           return sink.end('limit');
         }
-        rows.push({ values, tombstone: false, origin: { timestamp: Number(row[rowtimeAt]), headers: [] } });
+        rows.push({ values: outputs ? outputs[i]! : projected, tombstone: false, origin: { timestamp: Number(row[rowtimeAt]), headers: NO_HEADERS } });
         emitted++;
-        if (rows.length >= BATCH) await flush();
+        if (rows.length >= BATCH) {
+          const full = sink.write(new RowBatch(rows));
+          rows = [];
+          if (full) await full;
+        }
       }
     }
-    await flush();
+    if (rows.length > 0) {
+      const full = sink.write(new RowBatch(rows));
+      if (full) await full;
+    }
     sink.end(limit !== undefined && emitted >= limit ? 'limit' : 'completed');
   } catch (err) {
     sink.fail(err as Error);
   }
 }
 
+const NO_HEADERS: readonly RecordHeader[] = Object.freeze([]);
+
+function project(projection: QueryPlan['projection'], row: readonly unknown[]): unknown[] {
+  const values = new Array<unknown>(projection.length);
+  for (let i = 0; i < projection.length; i++) values[i] = projection[i]!(row);
+  return values;
+}
+
 function tableRows(access: TableAccess, table: MaterializedTable): Iterable<TableRow> {
   // One key without window bounds, the most common pull query: read it straight.
-  if (access.kind === 'lookup' && access.keys.length === 1 && !access.keys[0]!.windows) {
-    const bytes = table.keyBytes(access.keys[0]!.key);
-    return bytes ? table.rowsOfKey(bytes) : [];
-  }
+  if (access.kind === 'lookup' && access.keys.length === 1 && !access.keys[0]!.windows) return table.rowsOfLiteralKey(access.keys[0]!.key);
   switch (access.kind) {
     case 'scan':
       return table.scan();

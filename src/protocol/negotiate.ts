@@ -52,7 +52,23 @@ function matches(entry: AcceptEntry, produced: string): boolean {
  * `undefined` when nothing matches (the caller answers with the 404 catch-all).
  */
 export function negotiate(accept: string | undefined, produces: readonly string[]): string | null | undefined {
-  if (accept === undefined || accept.trim() === '') return null;
+  if (accept === undefined) return null;
+  // Clients send the same few Accept headers again and again: remember the answers.
+  let answers = negotiated.get(produces);
+  if (!answers) negotiated.set(produces, (answers = new Map()));
+  const known = answers.get(accept);
+  if (known !== undefined || answers.has(accept)) return known;
+  const answer = choose(accept, produces);
+  if (answers.size >= MAX_REMEMBERED) answers.clear();
+  answers.set(accept, answer);
+  return answer;
+}
+
+const negotiated = new WeakMap<readonly string[], Map<string, string | null | undefined>>();
+const MAX_REMEMBERED = 256;
+
+function choose(accept: string, produces: readonly string[]): string | null | undefined {
+  if (accept.trim() === '') return null;
   for (const entry of parseAccept(accept)) {
     const hit = produces.find((p) => matches(entry, p));
     if (hit) return hit;

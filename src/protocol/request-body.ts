@@ -8,15 +8,14 @@
  * same way: by its size, not by time.
  */
 import { badRequest, ErrorCode, KsqlError } from '../errors.js';
+import type { Readable } from 'node:stream';
 import type { Exchange } from '../transport/exchange.js';
 
 export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
 
-const limits = new WeakMap<Exchange, number>();
-
 /** The most bytes a body read with readBody may have on this exchange. */
 export function limitBody(exchange: Exchange, maxBytes: number): void {
-  limits.set(exchange, maxBytes);
+  exchange.bodyLimit = maxBytes;
 }
 
 /** A body over the limit: answered, then the rest of the request is refused (see router.ts). */
@@ -31,28 +30,54 @@ export class BodyTooLargeError extends KsqlError {
  * The body, once it has ended. Listeners rather than `for await`: leaving an async iterator early
  * destroys the stream, and with it the response the error still has to go out on.
  */
-export function readBody(exchange: Exchange, maxBytes = limits.get(exchange) ?? DEFAULT_MAX_BODY_BYTES): Promise<Buffer> {
+export function readBody(exchange: Exchange, maxBytes = exchange.bodyLimit ?? DEFAULT_MAX_BODY_BYTES): Promise<Buffer> {
   const body = exchange.body;
   if (body.readableEnded) return Promise.resolve(Buffer.alloc(0));
   if (body.destroyed) return Promise.reject(badRequest('The request body ended early'));
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const settle = (how: () => void): void => {
-      body.off('data', onData).off('end', onEnd).off('error', onError).off('close', onClose);
-      how();
-    };
-    const onData = (chunk: Buffer): void => {
-      size += chunk.length;
-      if (size <= maxBytes) chunks.push(chunk);
-      else settle(() => (body.pause(), reject(new BodyTooLargeError(maxBytes))));
-    };
-    const onEnd = (): void => settle(() => resolve(Buffer.concat(chunks)));
-    const onError = (err: Error): void => settle(() => reject(err));
+  return new Promise((resolve, reject) => new BodyReader(body, maxBytes, resolve, reject));
+}
+
+/**
+ * Collects one body. Its listeners stay on the request stream after it settles (removing four
+ * listeners costs more than the request's whole routing): later events find it settled and do
+ * nothing, and the stream is dropped with the request.
+ */
+class BodyReader {
+  private chunks: Buffer[] = [];
+  private size = 0;
+  private settled = false;
+
+  constructor(
+    private readonly body: Readable,
+    private readonly maxBytes: number,
+    private readonly resolve: (body: Buffer) => void,
+    private readonly reject: (err: Error) => void,
+  ) {
+    body.on('data', (chunk: Buffer) => this.onData(chunk));
+    body.on('end', () => this.settle(null));
+    body.on('error', (err: Error) => this.settle(err));
     // The client went away before the end of its body: nobody is left to answer.
-    const onClose = (): void => settle(() => reject(badRequest('The request body ended early')));
-    body.on('data', onData).on('end', onEnd).on('error', onError).on('close', onClose);
-  });
+    body.on('close', () => this.settled || this.settle(badRequest('The request body ended early')));
+  }
+
+  private onData(chunk: Buffer): void {
+    if (this.settled) return;
+    this.size += chunk.length;
+    if (this.size <= this.maxBytes) this.chunks.push(chunk);
+    else {
+      this.body.pause();
+      this.settle(new BodyTooLargeError(this.maxBytes));
+    }
+  }
+
+  private settle(err: Error | null): void {
+    if (this.settled) return;
+    this.settled = true;
+    const chunks = this.chunks;
+    this.chunks = [];
+    if (err) this.reject(err);
+    else this.resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
+  }
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });

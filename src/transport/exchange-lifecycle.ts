@@ -5,6 +5,7 @@ export abstract class ExchangeLifecycle {
   protected readonly writes = new PendingWrites();
   private closeListeners: (() => void)[] = [];
   private isClosed = false;
+  bodyLimit: number | undefined = undefined;
 
   get closed(): boolean {
     return this.isClosed;
@@ -26,11 +27,8 @@ export abstract class ExchangeLifecycle {
   }
 }
 
-/** Splits a request target into path and query. */
-export function splitTarget(target: string): { path: string; query: URLSearchParams } {
+/** The path of a request target: what comes before its query string. */
+export function pathOf(target: string): string {
   const q = target.indexOf('?');
-  return {
-    path: q < 0 ? target : target.slice(0, q),
-    query: new URLSearchParams(q < 0 ? '' : target.slice(q + 1)),
-  };
+  return q < 0 ? target : target.slice(0, q);
 }

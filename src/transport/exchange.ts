@@ -14,9 +14,8 @@ export interface ResponseHead {
 
 export interface Exchange {
   readonly method: string;
-  /** Path without the query string. */
+  /** Path without the query string (no endpoint reads one). */
   readonly path: string;
-  readonly query: URLSearchParams;
   readonly httpVersion: HttpVersion;
   /** Lower-case header name → value (repeated headers joined with ", "). */
   header(name: string): string | undefined;
@@ -47,4 +46,6 @@ export interface Exchange {
   onClose(listener: () => void): void;
   /** Identifies the connection this exchange came on (for per-connection bookkeeping). */
   readonly connectionId: number;
+  /** The most request-body bytes the protocol layer will read whole; it sets this per request. */
+  bodyLimit: number | undefined;
 }

@@ -3,12 +3,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Readable } from 'node:stream';
 import type { Exchange, HttpVersion, ResponseHead } from './exchange.js';
 import { connectionIdOf } from './connection-id.js';
-import { ExchangeLifecycle, splitTarget } from './exchange-lifecycle.js';
+import { ExchangeLifecycle, pathOf } from './exchange-lifecycle.js';
 
 export class H1Exchange extends ExchangeLifecycle implements Exchange {
   readonly method: string;
   readonly path: string;
-  readonly query: URLSearchParams;
   readonly httpVersion: HttpVersion;
   readonly connectionId: number;
 
@@ -17,7 +16,7 @@ export class H1Exchange extends ExchangeLifecycle implements Exchange {
     private readonly res: ServerResponse,
   ) {
     super();
-    ({ path: this.path, query: this.query } = splitTarget(req.url ?? '/'));
+    this.path = pathOf(req.url ?? '/');
     this.method = req.method ?? 'GET';
     this.httpVersion = req.httpVersion === '1.0' ? '1.0' : '1.1';
     this.connectionId = connectionIdOf(req.socket);

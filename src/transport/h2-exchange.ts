@@ -3,7 +3,9 @@ import type { IncomingHttpHeaders, ServerHttp2Stream } from 'node:http2';
 import type { Readable } from 'node:stream';
 import type { Exchange, HttpVersion, ResponseHead } from './exchange.js';
 import { connectionIdOf } from './connection-id.js';
-import { ExchangeLifecycle, splitTarget } from './exchange-lifecycle.js';
+import { ExchangeLifecycle, pathOf } from './exchange-lifecycle.js';
+
+const ignore = (): void => undefined;
 
 /** RFC 9113 §6.5.2: SETTINGS_MAX_FRAME_SIZE starts at 2^14. */
 const DEFAULT_MAX_FRAME_SIZE = 16_384;
@@ -11,7 +13,6 @@ const DEFAULT_MAX_FRAME_SIZE = 16_384;
 export class H2Exchange extends ExchangeLifecycle implements Exchange {
   readonly method: string;
   readonly path: string;
-  readonly query: URLSearchParams;
   readonly httpVersion: HttpVersion = '2';
   readonly connectionId: number;
 
@@ -20,13 +21,13 @@ export class H2Exchange extends ExchangeLifecycle implements Exchange {
     private readonly headers: IncomingHttpHeaders,
   ) {
     super();
-    ({ path: this.path, query: this.query } = splitTarget(String(headers[':path'] ?? '/')));
+    this.path = pathOf(String(headers[':path'] ?? '/'));
     this.method = String(headers[':method'] ?? 'GET');
     this.connectionId = connectionIdOf(stream.session ?? stream);
     stream.once('close', () => this.finish());
     // A reset or broken stream is reported through 'close'; the 'error' listener keeps it from
     // being thrown as an uncaught exception.
-    stream.on('error', () => undefined);
+    stream.on('error', ignore);
   }
 
   /** Closed, or destroyed before its 'close' event arrived (respond() would throw then). */
@@ -50,7 +51,11 @@ export class H2Exchange extends ExchangeLifecycle implements Exchange {
   respond(head: ResponseHead): void {
     if (this.gone || this.stream.headersSent) return;
     const out: Record<string, string | number> = { ':status': head.status };
-    for (const [k, v] of Object.entries(head.headers ?? {})) if (v !== undefined) out[k] = v;
+    const headers = head.headers;
+    for (const k in headers) {
+      const v = headers[k];
+      if (v !== undefined) out[k] = v;
+    }
     this.stream.respond(out);
   }
 

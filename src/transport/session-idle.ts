@@ -10,18 +10,17 @@ export const DEFAULT_IDLE_TIMEOUT_MS = 300_000;
 export function closeWhenIdle(session: ServerHttp2Session, idleMs: number): void {
   if (idleMs <= 0) return;
   let open = 0;
-  let timer: NodeJS.Timeout | undefined;
-  const arm = (): void => {
-    timer = setTimeout(() => session.close(), idleMs);
+  // One timer per session, restarted (not re-created) each time the last open stream closes;
+  // when it fires while streams are open it does nothing, and the next quiet spell restarts it.
+  const timer = setTimeout(() => {
+    if (open === 0 && !session.closed) session.close();
+  }, idleMs);
+  const closed = (): void => {
+    if (--open === 0) timer.refresh();
   };
-  const disarm = (): void => clearTimeout(timer);
   session.on('stream', (stream) => {
     open++;
-    disarm();
-    stream.once('close', () => {
-      if (--open === 0 && !session.closed) arm();
-    });
+    stream.once('close', closed);
   });
-  session.once('close', disarm);
-  arm();
+  session.once('close', () => clearTimeout(timer));
 }

@@ -62,11 +62,6 @@ export class OutputQueue {
   constructor(
     private readonly exchange: Exchange,
     private readonly options: OutputOptions,
-    /**
-     * Bytes to gather before the first write. A pull query's answer is usually small and ready
-     * at once: gathered, it leaves with the end of the stream in one write.
-     */
-    private gatherBytes = 0,
   ) {}
 
   /** Queues chunks of whole lines; a promise back means the queue is full until it resolves. */
@@ -82,7 +77,7 @@ export class OutputQueue {
       this.queuedBytes += chunks[i]!.length;
       this.queuedRows += rows[i]!;
     }
-    if (!this.writing && this.queuedBytes >= this.gatherBytes) void this.drain();
+    if (!this.writing) void this.drain();
     if (!full) return undefined;
     this.stallTimer ??= setTimeout(() => this.stalled(), this.options.stallTimeoutMs);
     return new Promise<void>((resolve) => this.waiters.push(resolve));
@@ -122,7 +117,6 @@ export class OutputQueue {
 
   private async drain(): Promise<void> {
     this.writing = true;
-    this.gatherBytes = 0;
     while (this.head < this.chunks.length && !this.exchange.closed) {
       const { chunk, rows } = this.next();
       await this.exchange.write(chunk);

@@ -32,6 +32,12 @@ export class QueryResponse implements QuerySink {
   private readonly out: OutputQueue;
   private readonly encoding: string;
   private ended = false;
+  /**
+   * A pull query's answer so far, while it fits in one frame: usually small and ready at once,
+   * it then leaves with the end of the stream in one write. Undefined once it outgrew the frame
+   * (or for push queries): the output queue takes over.
+   */
+  private gatheredText: string | undefined;
 
   constructor(
     private readonly exchange: Exchange,
@@ -42,7 +48,7 @@ export class QueryResponse implements QuerySink {
     private readonly gathered = false,
   ) {
     this.writeRow = rowWriterFor(columns);
-    this.out = new OutputQueue(exchange, options, gathered ? exchange.maxChunkBytes : 0);
+    this.out = new OutputQueue(exchange, options);
     this.out.onStall = (queued) => this.giveUp(queued);
     this.encoding = `${format.name}/${exchange.maxChunkBytes}/${options.coalesce ? 'lines' : 'rows'}`;
   }
@@ -50,7 +56,9 @@ export class QueryResponse implements QuerySink {
   start(header: QueryHeader): void {
     this.exchange.respond({ status: 200, headers: { 'content-type': this.format.contentType } });
     this.exchange.flushHeaders();
-    this.out.push({ chunks: [Buffer.from(this.format.header(header))], rows: [0] });
+    const text = this.format.header(header);
+    if (this.gathered) this.gatheredText = text;
+    else this.out.push({ chunks: [Buffer.from(text)], rows: [0] });
     if (this.options.http1KeepAliveMs > 0 && this.exchange.httpVersion !== '2' && !this.gathered) this.keepAlive(this.options.http1KeepAliveMs);
   }
 
@@ -80,7 +88,42 @@ export class QueryResponse implements QuerySink {
 
   write(batch: OutputBatch): Promise<void> | undefined {
     if (this.closed) return undefined;
+    if (this.gatheredText !== undefined) {
+      const text = this.gatheredText + this.rowsText(batch.rows);
+      if (Buffer.byteLength(text) <= this.exchange.maxChunkBytes) {
+        this.gatheredText = text;
+        return undefined;
+      }
+      this.stopGathering();
+    }
     return this.out.push(batch.encoded(this.encoding, (rows) => this.encode(rows)));
+  }
+
+  /** The rows' elements joined, as a gathered answer holds them. */
+  private rowsText(rows: readonly OutputRow[]): string {
+    let text = '';
+    for (const row of rows) text += this.format.row(this.writeRow(row.values), row.tombstone) ?? '';
+    return text;
+  }
+
+  /** The gathered answer goes to the output queue as it is; what follows is queued after it. */
+  private stopGathering(): void {
+    const text = this.gatheredText!;
+    this.gatheredText = undefined;
+    this.out.push({ chunks: [Buffer.from(text)], rows: [0] });
+  }
+
+  /** Ends the response with `last` after everything written so far. */
+  private finish(last: string | undefined): void {
+    if (this.gatheredText !== undefined) {
+      const text = last === undefined ? this.gatheredText : this.gatheredText + last;
+      if (Buffer.byteLength(text) <= this.exchange.maxChunkBytes) {
+        this.gatheredText = undefined;
+        return this.exchange.end(text);
+      }
+      this.stopGathering();
+    }
+    this.out.finish(last);
   }
 
   /** The rows' text in chunks of whole elements, each within one frame (or one chunk per row). */
@@ -118,6 +161,7 @@ export class QueryResponse implements QuerySink {
    * response ends with an error element that says why (spec §2.9), so the query stops.
    */
   private giveUp(queued: { rows: number; bytes: number }): void {
+    this.gatheredText = undefined;
     this.out.discard();
     this.fail(
       new SlowClientError(
@@ -129,7 +173,7 @@ export class QueryResponse implements QuerySink {
   end(reason: EndReason): void {
     if (this.ended) return;
     this.ended = true;
-    this.out.finish(this.format.end(reason));
+    this.finish(this.format.end(reason));
   }
 
   /** A failure after the header: one error element, then the end (spec §2.9). */
@@ -137,6 +181,6 @@ export class QueryResponse implements QuerySink {
     if (this.ended) return;
     this.ended = true;
     const message = err instanceof SlowClientError ? err.message : `${err.name === 'Error' ? 'java.lang.RuntimeException' : err.name}: ${err.message}`;
-    this.out.finish(this.format.error({ '@type': 'generic_error', error_code: ErrorCode.SERVER_ERROR, message }));
+    this.finish(this.format.error({ '@type': 'generic_error', error_code: ErrorCode.SERVER_ERROR, message }));
   }
 }
