@@ -11,6 +11,8 @@
  * POST /inserts-stream rows acked {"status":"ok","seq":N} and fanned out to the target's subscribers
  * POST /close-query    ends the query's response
  */
+// The gateway's V8 settings, so the two differ in their code only.
+import '../src/v8-flags.js';
 import http2, { type IncomingHttpHeaders, type ServerHttp2Stream } from 'node:http2';
 import { parseArgs } from 'node:util';
 import { handleInserts } from './ceiling/inserts.js';

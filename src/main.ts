@@ -2,6 +2,7 @@
  * streamgate: a ksqlDB-compatible query-stream gateway. Runs as this one process, so signals,
  * PIDs and memory figures are the gateway's own.
  */
+import './v8-flags.js';
 import { readFileSync } from 'node:fs';
 import { parseConfig, USAGE } from './config.js';
 import { startRowGenerator } from './demo/row-generator.js';

@@ -17,8 +17,10 @@
  *   Blocked in wait(): ~335-360 B each (4 partitions; the promise and its resolve function).
  *   One append wakes 10,000 waiting cursors in ~2-4 ms, 100,000 in ~11-12 ms; no timers.
  *
- * Ownership: the store keeps the key, value and header byte arrays it is given (no copy); callers
- * must not modify them after appending. The headers array itself is copied.
+ * Ownership: keys and values shorter than OWN_ARRAY_BYTES are copied into the partition's chunks
+ * (./record-chunk.ts); longer ones, and header values, are kept as given, so callers must not
+ * modify those after appending. The headers array itself is copied. Records read back share the
+ * store's bytes and must not be modified either.
  */
 import { DefaultPartitioner } from '../partitioner.js';
 import type {
@@ -85,7 +87,7 @@ export class MemoryTopicLog implements TopicLog, CursorSource {
   ) {
     this.partitioner = new DefaultPartitioner(partitions);
     this.retention = validateRetention(retention);
-    for (let p = 0; p < partitions; p++) this.partitionLogs.push(new PartitionLog());
+    for (let p = 0; p < partitions; p++) this.partitionLogs.push(new PartitionLog(p));
   }
 
   get deleted(): boolean {
@@ -146,15 +148,7 @@ export class MemoryTopicLog implements TopicLog, CursorSource {
     const headers = given === undefined || given.length === 0 ? NO_HEADERS : Object.freeze(given.slice());
     const log = this.partitionLogs[partition]!;
     const offset = log.end;
-    const stored: StoredRecord = {
-      key,
-      value,
-      timestamp: record.timestamp ?? now,
-      headers,
-      partition,
-      offset,
-    };
-    log.push(stored, this.seq++, recordBytes(key, value, headers));
+    log.append(key, value, record.timestamp ?? now, headers, this.seq++, recordBytes(key, value, headers));
     this.enforceRetention(log);
     return { partition, offset };
   }

@@ -1,27 +1,16 @@
-import type { StoredRecord } from '../topic-log.js';
+import type { RecordHeader, StoredRecord } from '../topic-log.js';
+import { CHUNK, RecordChunk } from './record-chunk.js';
+
+export { CHUNK } from './record-chunk.js';
 
 /**
- * Records per chunk. Chunk k holds the absolute offsets [k*CHUNK, (k+1)*CHUNK), so finding an
- * offset is one division, and retention frees a whole chunk at a time instead of shifting a huge
- * array. The last chunk grows by push, so a partition with a handful of records stays small.
- */
-export const CHUNK = 1024;
-
-interface Chunk {
-  /** Slots below the start offset are cleared to undefined so that dropped records can be freed. */
-  readonly records: (StoredRecord | undefined)[];
-  /** The topic-wide append sequence of each record: the key for cross-partition order. */
-  readonly seqs: number[];
-  /** Bytes each record counts for retention. */
-  readonly sizes: number[];
-}
-
-/**
- * One partition's records in memory: a deque of fixed-capacity chunks. Appending and dropping the
+ * One partition's records in memory: a deque of chunks (./record-chunk.ts). Chunk k holds the
+ * absolute offsets [k*CHUNK, (k+1)*CHUNK), so finding an offset is one division, and retention
+ * frees a whole chunk at a time instead of shifting a huge array. Appending and dropping the
  * oldest record are O(1) amortized; reading an offset is O(1).
  */
 export class PartitionLog {
-  private chunks: (Chunk | undefined)[] = [];
+  private chunks: (RecordChunk | undefined)[] = [];
   /** Index in `chunks` of the chunk holding `start`. */
   private head = 0;
   /** Absolute chunk number of `chunks[head]`. */
@@ -33,12 +22,14 @@ export class PartitionLog {
   /** Bytes of the records kept. */
   bytes = 0;
 
+  constructor(readonly partition: number) {}
+
   get count(): number {
     return this.end - this.start;
   }
 
-  /** Stores a record at offset `end` (the caller built it with that offset). */
-  push(record: StoredRecord, seq: number, size: number): void {
+  /** Stores a record at offset `end`. */
+  append(key: Uint8Array | null, value: Uint8Array | null, timestamp: number, headers: readonly RecordHeader[], seq: number, size: number): void {
     const chunkNo = Math.floor(this.end / CHUNK);
     let chunk = this.chunks[this.head + chunkNo - this.headChunkNo];
     if (chunk === undefined) {
@@ -48,23 +39,20 @@ export class PartitionLog {
         this.head = 0;
         this.headChunkNo = chunkNo;
       }
-      chunk = { records: [], seqs: [], sizes: [] };
+      chunk = new RecordChunk(chunkNo * CHUNK, this.chunks[this.chunks.length - 1]);
       this.chunks.push(chunk);
     }
-    chunk.records.push(record);
-    chunk.seqs.push(seq);
-    chunk.sizes.push(size);
+    chunk.add(key, value, timestamp, headers, seq, size);
     this.end++;
     this.bytes += size;
   }
 
-  /** Drops the oldest record. */
+  /** Drops the oldest record; its chunk goes once its last record is dropped. */
   dropOldest(): void {
     if (this.start === this.end) return;
     const chunk = this.chunks[this.head]!;
     const slot = this.start % CHUNK;
     this.bytes -= chunk.sizes[slot]!;
-    chunk.records[slot] = undefined;
     this.start++;
     if (slot === CHUNK - 1) {
       this.chunks[this.head] = undefined;
@@ -79,7 +67,7 @@ export class PartitionLog {
   }
 
   /** The chunk holding `offset`, which must be in [start, end). */
-  private chunkAt(offset: number): Chunk {
+  private chunkAt(offset: number): RecordChunk {
     return this.chunks[this.head + Math.floor(offset / CHUNK) - this.headChunkNo]!;
   }
 
@@ -95,12 +83,12 @@ export class PartitionLog {
   copyRun(offset: number, seqBound: number, limit: number, out: StoredRecord[]): number {
     while (offset < this.end && out.length < limit) {
       const chunk = this.chunkAt(offset);
-      const chunkEnd = Math.min(this.end, (Math.floor(offset / CHUNK) + 1) * CHUNK);
-      let slot = offset % CHUNK;
-      const { records, seqs } = chunk;
+      const chunkEnd = Math.min(this.end, chunk.firstOffset + CHUNK);
+      const seqs = chunk.seqs;
+      let slot = offset - chunk.firstOffset;
       while (offset < chunkEnd && out.length < limit) {
         if (seqs[slot]! >= seqBound) return offset;
-        out.push(records[slot]!);
+        out.push(chunk.record(slot, this.partition));
         slot++;
         offset++;
       }
