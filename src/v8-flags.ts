@@ -10,7 +10,7 @@
  * swept over and over. Pull by key after S1-S3 of `npm run bench` (2-core EPYC, h2load 4×16,
  * 3 × 60 000 requests; bench/README.md, "V8 flags"): collections took 9-17 % of the time, the old
  * generation grew by about 2 KB per request, and the gateway spent 99-149 µs of CPU per request;
- * without pretenuring, 2 % and 80-99 µs.
+ * without pretenuring, 2 % and 80-110 µs.
  */
 import v8 from 'node:v8';
 

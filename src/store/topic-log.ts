@@ -89,8 +89,9 @@ export interface TopicLog {
    * Resolves when the record is durable in this implementation (in memory: at once). Rejects
    * with a RangeError for an explicit partition out of range, and with an Error once the topic
    * has been deleted.
-   * The store keeps the given byte arrays (callers must not modify them afterwards) and copies
-   * the headers array.
+   * The store may keep the given byte arrays rather than copy them (callers must not modify them
+   * afterwards) and copies the headers array. The byte arrays of records read back may be views
+   * of the store's own memory: readers must not modify them.
    */
   append(record: ProducerRecord): Promise<RecordPosition>;
   /**

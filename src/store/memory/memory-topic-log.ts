@@ -8,14 +8,16 @@
  * ranges over two runs):
  *
  *                                   1 partition        4 partitions (keyed, murmur2)
- *   append, each one awaited        1.35-1.68 M/s      1.26-1.63 M/s
- *   appendBatch of 100              2.0-2.7 M/s        1.6-2.3 M/s
- *   appendBatch of 1000             1.9-2.8 M/s        1.9-2.4 M/s
- *   cursor poll(500) from earliest  23-37 M records/s  10-16 M records/s (merge on append order)
+ *   append, each one awaited        1.34-1.75 M/s      1.43-2.01 M/s
+ *   appendBatch of 100              2.0-2.6 M/s        2.4-2.8 M/s
+ *   appendBatch of 1000             2.2-3.0 M/s        2.3-2.4 M/s
+ *   cursor poll(500) from earliest  4.6-6.0 M records/s 2.8-3.5 M records/s (merge on append order)
  *
- *   10,000 idle cursors: ~145 B each with 1 partition, ~175-190 B with 4, ~290-310 B with 16.
- *   Blocked in wait(): ~335-360 B each (4 partitions; the promise and its resolve function).
- *   One append wakes 10,000 waiting cursors in ~2-4 ms, 100,000 in ~11-12 ms; no timers.
+ *   Reading makes one object per record (./record-chunk.ts keeps none), hence the poll rates; a
+ *   push query reads each record once however many subscribe to it.
+ *   10,000 idle cursors: ~145-160 B each with 1 partition, ~145-170 B with 4, ~245-290 B with 16.
+ *   Blocked in wait(): ~315-360 B each (4 partitions; the promise and its resolve function).
+ *   One append wakes 10,000 waiting cursors in ~2-4 ms, 100,000 in ~10-54 ms; no timers.
  *
  * Ownership: keys and values shorter than OWN_ARRAY_BYTES are copied into the partition's chunks
  * (./record-chunk.ts); longer ones, and header values, are kept as given, so callers must not
