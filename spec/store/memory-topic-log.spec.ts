@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { partitionForKey } from '../../src/store/partitioner.js';
-import { CHUNK } from '../../src/store/memory/partition-log.js';
+import { CHUNK } from '../../src/store/memory/record-chunk.js';
 import { MemoryTopicLog, recordBytes } from '../../src/store/memory/memory-topic-log.js';
 import { DEFAULT_RETENTION, MemoryTopicStore } from '../../src/store/memory/memory-topic-store.js';
 import type { StoredRecord } from '../../src/store/topic-log.js';

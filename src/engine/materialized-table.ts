@@ -149,7 +149,7 @@ export class MaterializedTable {
       id = bytes ? idOf(bytes) : null;
       this.literalKeyIds.set(values, id);
     }
-    return id === null ? [] : this.rowsOfId(id);
+    return id === null ? NO_ROWS : this.rowsOfId(id);
   }
 
   private readonly literalKeyIds = new WeakMap<readonly unknown[], string | null>();

@@ -15,6 +15,11 @@ export class H2Exchange extends ExchangeLifecycle implements Exchange {
   readonly path: string;
   readonly httpVersion: HttpVersion = '2';
   readonly connectionId: number;
+  /** end() was called; with a last chunk, node's own end may still wait for that write. */
+  private ended = false;
+  private readonly endAfterWrite = (): void => {
+    if (!this.stream.destroyed && !this.stream.writableEnded) this.stream.end();
+  };
 
   constructor(
     private readonly stream: ServerHttp2Stream,
@@ -85,10 +90,4 @@ export class H2Exchange extends ExchangeLifecycle implements Exchange {
     if (chunk === undefined || chunk.length === 0) this.stream.end();
     else this.stream.write(chunk, this.endAfterWrite);
   }
-
-  private ended = false;
-
-  private readonly endAfterWrite = (): void => {
-    if (!this.stream.destroyed && !this.stream.writableEnded) this.stream.end();
-  };
 }

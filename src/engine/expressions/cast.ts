@@ -11,8 +11,22 @@ import { parseDate, parseTime, parseTimestamp } from '../../catalog/time-parse.j
 import { Decimal } from '../../sql/decimal.js';
 import { typesEqual, typeToString, type SqlType } from '../../sql/types.js';
 import { decimalJavaString } from '../../codec/scalar-text.js';
+import type { Evaluator } from './compiled.js';
 
 export type Converter = (v: unknown) => unknown;
+
+/** `e` converted: NULL stays NULL, and a value that does not convert fails its row as NULL. */
+export function castEvaluator(e: Evaluator, convert: Converter): Evaluator {
+  return (row) => {
+    const v = e(row);
+    if (v === null || v === undefined) return null;
+    try {
+      return convert(v);
+    } catch {
+      return null;
+    }
+  };
+}
 
 const MS_PER_DAY = 86_400_000;
 

@@ -14,7 +14,7 @@ import { formatExpression } from '../../sql/format-expression.js';
 import { ExpressionError, resolutionError, semanticError } from './compile-errors.js';
 import { compileArray, compileMap, compileStruct } from './constructors.js';
 import { compileFunctionCall } from './compile-function.js';
-import { castConverter } from './cast.js';
+import { castConverter, castEvaluator } from './cast.js';
 import { compileCase, compileIsDistinct } from './conditionals.js';
 import { compileLike } from './like.js';
 import { compileDeref, compileSubscript } from './access.js';
@@ -471,20 +471,7 @@ function compileCast(expr: ast.Cast, ctx: CompileContext): Compiled {
   if (operand.type === null) return { type: to, eval: () => null, constant: true };
   const convert = castConverter(operand.type, to);
   if (!convert) throw semanticError(expr.loc, `Cast of ${typeToString(operand.type)} to ${typeToString(to)} is not supported`);
-  const e = operand.eval;
-  return {
-    type: to,
-    constant: operand.constant,
-    eval: (row) => {
-      const v = e(row);
-      if (v === null || v === undefined) return null;
-      try {
-        return convert(v);
-      } catch {
-        return null;
-      }
-    },
-  };
+  return { type: to, constant: operand.constant, eval: castEvaluator(operand.eval, convert) };
 }
 
 /**

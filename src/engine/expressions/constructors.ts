@@ -8,7 +8,7 @@ import { STRING, array, map, struct, typesEqual, typeToString, type SqlType } fr
 import type { Compiled, Evaluator } from './compiled.js';
 import { numericRank } from './numeric.js';
 import { semanticError } from './compile-errors.js';
-import { castConverter } from './cast.js';
+import { castConverter, castEvaluator } from './cast.js';
 import { Decimal } from '../../sql/decimal.js';
 import { commonType, type CompileFn, type TypedItem } from './common-type.js';
 import { sqlBooleanText } from './sql-boolean-text.js';
@@ -26,16 +26,7 @@ function coerceAll(items: readonly Compiled[], to: SqlType, exprs: readonly ast.
 function castTo(c: Compiled, to: SqlType): Evaluator {
   const convert = castConverter(c.type!, to);
   if (!convert) throw semanticError(undefined, `Cast of ${typeToString(c.type!)} to ${typeToString(to)} is not supported`);
-  const e = c.eval;
-  return (row) => {
-    const v = e(row);
-    if (v === null || v === undefined) return null;
-    try {
-      return convert(v);
-    } catch {
-      return null;
-    }
-  };
+  return castEvaluator(c.eval, convert);
 }
 
 /** A literal read into the common type: a numeric string as a number, a string as a BOOLEAN, a number or BOOLEAN as text. */

@@ -37,8 +37,8 @@ import type {
 } from '../topic-log.js';
 import { MemoryCursor, type CursorSource } from './memory-cursor.js';
 import { PartitionLog } from './partition-log.js';
+import { NO_HEADERS } from './record-chunk.js';
 
-const NO_HEADERS: readonly RecordHeader[] = Object.freeze([]);
 const utf8 = new TextEncoder();
 
 /** Bytes a record counts for retention: key + value + header keys (UTF-8) and values. */

@@ -1,8 +1,6 @@
 import type { RecordHeader, StoredRecord } from '../topic-log.js';
 import { CHUNK, RecordChunk } from './record-chunk.js';
 
-export { CHUNK } from './record-chunk.js';
-
 /**
  * One partition's records in memory: a deque of chunks (./record-chunk.ts). Chunk k holds the
  * absolute offsets [k*CHUNK, (k+1)*CHUNK), so finding an offset is one division, and retention

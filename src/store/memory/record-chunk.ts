@@ -17,7 +17,8 @@ const OWN = -2;
 
 const FIRST_CAPACITY = 16;
 const FIRST_SLAB_BYTES = 1024;
-const NO_HEADERS: readonly RecordHeader[] = Object.freeze([]);
+/** The headers of every record that has none. */
+export const NO_HEADERS: readonly RecordHeader[] = Object.freeze([]);
 
 /**
  * Up to CHUNK consecutive records of one partition, stored without an object per record: the key
